@@ -1,0 +1,8 @@
+namespace Mist.Delta.Manifests;
+
+public enum EntryKind
+{
+    File,
+    Directory,
+    Symlink,
+}

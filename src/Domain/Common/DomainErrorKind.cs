@@ -1,0 +1,8 @@
+namespace Mist.Domain.Common;
+
+public enum DomainErrorKind
+{
+    Invalid,
+    NotFound,
+    Conflict,
+}
