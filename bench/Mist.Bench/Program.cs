@@ -1,0 +1,18 @@
+using Mist.Bench.Delta;
+using Mist.Bench.Ingest;
+
+// Benchmarks print human-readable figures first and one JSON line last, so scripts can take
+// the last line and people can read the rest.
+return args switch
+{
+    ["delta", .. var rest] => await DeltaBenchmark.RunAsync(rest),
+    ["ingest", .. var rest] => await IngestBenchmark.RunAsync(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Mist.Bench delta OLD_DIR NEW_DIR [--mode small|fast|auto]");
+    Console.Error.WriteLine("       Mist.Bench ingest DIR");
+    return 2;
+}
