@@ -25,5 +25,7 @@ public static class Sha256Hex
 
     /// <summary>True for 64 lower-case hex digits, so a key can safely name a file.</summary>
     public static bool IsValid(string? value) =>
-        value is { Length: Length } && value.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+        value is { Length: Length } && value.All(IsLowerHexDigit);
+
+    private static bool IsLowerHexDigit(char c) => c is (>= '0' and <= '9') or (>= 'a' and <= 'f');
 }

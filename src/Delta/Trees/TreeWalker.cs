@@ -106,7 +106,8 @@ public static class TreeWalker
                     "(a fifo, socket or device cannot be part of a build).");
             }
 
-            var executable = !OperatingSystem.IsWindows() && (info.UnixFileMode & AnyExecute) != 0;
+            var executable =
+                !OperatingSystem.IsWindows() && (info.UnixFileMode & AnyExecute) != 0;
             var size = ((FileInfo)info).Length;
             return new TreeItem(path, EntryKind.File, size, executable, null, info.FullName);
         }
