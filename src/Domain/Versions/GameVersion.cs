@@ -33,6 +33,28 @@ public sealed record GameVersion(
     public GameVersion Apply(VersionWithdrawn withdrawn) =>
         this with { Status = VersionStatus.Withdrawn };
 
+    /// <summary>Folds a version stream's events, oldest first, into its state.</summary>
+    public static GameVersion Fold(IEnumerable<object> events)
+    {
+        GameVersion? version = null;
+        foreach (var e in events)
+        {
+            version = (e, version) switch
+            {
+                (BuildRequested requested, _) => Create(requested),
+                (BuildIngestStarted started, not null) => version.Apply(started),
+                (BuildIngested ingested, not null) => version.Apply(ingested),
+                (BuildFailed failed, not null) => version.Apply(failed),
+                (VersionPublished published, not null) => version.Apply(published),
+                (VersionWithdrawn withdrawn, not null) => version.Apply(withdrawn),
+                _ => version,
+            };
+        }
+
+        return version ?? throw new InvalidOperationException(
+            "A version stream must start with BuildRequested.");
+    }
+
     public static BuildRequested RequestBuild(
         string slug,
         string label,
