@@ -1,0 +1,74 @@
+using Mediator;
+using Mist.Application.Games.RegisterGame;
+using Mist.Application.Pipeline;
+using Mist.Application.Versions;
+using Mist.Api.Games;
+using Mist.Api.Versions;
+using Mist.Handlers;
+using Mist.Infrastructure;
+using FluentValidation;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Mist.Api.Hosting;
+
+/// <summary>The composition root of the server: one call per layer, then the endpoints.</summary>
+public static class ServerComposition
+{
+    public static WebApplicationBuilder AddMistServer(this WebApplicationBuilder builder)
+    {
+        builder.AddInfrastructure();
+        builder.AddApplication();
+        builder.AddMessaging();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseMistServer(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+
+        var api = app.MapGroup("/api");
+        api.MapGameEndpoints();
+        api.MapVersionEndpoints();
+        return app;
+    }
+
+    private static void AddApplication(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<ImportOptions>(
+            builder.Configuration.GetSection(ImportOptions.Section));
+        builder.Services.AddValidatorsFromAssemblyContaining<RegisterGameValidator>(
+            ServiceLifetime.Singleton);
+        builder.Services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(RegisterGame)];
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehavior<,>),
+                typeof(ValidationBehavior<,>),
+            ];
+        });
+    }
+
+    private static void AddMessaging(this WebApplicationBuilder builder)
+    {
+        builder.Host.UseWolverine(options =>
+        {
+            // Only the worker-side handlers: Mediator's handlers in Application must never be
+            // run by Wolverine, which would skip the validation pipeline.
+            options.Discovery.DisableConventionalDiscovery()
+                .IncludeAssembly(typeof(HandlersAssembly).Assembly);
+            options.Durability.Mode = builder.Configuration.GetValue(
+                "Mist:DurabilityMode", DurabilityMode.Solo);
+            options.Policies.UseDurableLocalQueues();
+            options.Policies.AutoApplyTransactions();
+        });
+    }
+}
