@@ -1,0 +1,3 @@
+namespace Mist.Client.Http;
+
+public sealed record BranchVersions(string Name, IReadOnlyList<VersionSummary>? Versions);

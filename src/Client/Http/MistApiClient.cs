@@ -1,0 +1,213 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Mist.Client.Http;
+
+/// <summary>
+/// Typed calls to the Mist HTTP API (docs/api.md). The <see cref="HttpClient"/> must have its
+/// <see cref="HttpClient.BaseAddress"/> set to the server; the token, when given, is sent as a
+/// bearer token on every call. Errors surface as <see cref="MistApiException"/>.
+/// </summary>
+public sealed class MistApiClient(HttpClient http, string? accessToken = null)
+{
+    // A manifest of a very large build is tens of megabytes; anything far beyond is not one.
+    private const long MaxManifestBytes = 512L << 20;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>A client with its own <see cref="HttpClient"/> for the given server.</summary>
+    public static MistApiClient Create(Uri serverUrl, string? accessToken = null)
+    {
+        // Without the trailing slash a base path such as /mist would be dropped from every call.
+        var baseAddress = serverUrl.AbsoluteUri.EndsWith('/')
+            ? serverUrl
+            : new Uri(serverUrl.AbsoluteUri + "/");
+        var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        return new MistApiClient(http, accessToken);
+    }
+
+    public Uri? BaseAddress => http.BaseAddress;
+
+    public Task<LoginResponse> LoginAsync(
+        string userName, string password, CancellationToken cancellationToken) =>
+        SendAsync<LoginResponse>(
+            HttpMethod.Post, "api/auth/login", new { userName, password }, cancellationToken);
+
+    public Task<IReadOnlyList<GameSummary>> ListGamesAsync(CancellationToken cancellationToken) =>
+        SendAsync<IReadOnlyList<GameSummary>>(HttpMethod.Get, "api/games", null, cancellationToken);
+
+    public Task<GameDetails> GetGameAsync(string slug, CancellationToken cancellationToken) =>
+        SendAsync<GameDetails>(HttpMethod.Get, $"api/games/{E(slug)}", null, cancellationToken);
+
+    public Task<VersionSummary> GetVersionAsync(
+        string slug, string label, CancellationToken cancellationToken) =>
+        SendAsync<VersionSummary>(
+            HttpMethod.Get, $"api/games/{E(slug)}/versions/{E(label)}", null, cancellationToken);
+
+    /// <summary>The stored manifest bytes, exactly as the server holds them (unchecked).</summary>
+    public Task<byte[]> GetManifestBytesAsync(string hash, CancellationToken cancellationToken) =>
+        GetBytesAsync($"api/manifests/{E(hash)}", MaxManifestBytes, cancellationToken);
+
+    /// <summary>
+    /// The zstd-compressed bytes of a blob. Refuses a body over <paramref name="maxBytes"/>, so
+    /// a broken or hostile server cannot make the client buffer without limit.
+    /// </summary>
+    public Task<byte[]> GetBlobAsync(
+        string sha256, long maxBytes, CancellationToken cancellationToken) =>
+        GetBytesAsync($"api/blobs/{E(sha256)}", maxBytes, cancellationToken);
+
+    public Task AddGameAsync(string slug, string name, CancellationToken cancellationToken) =>
+        SendAsync<JsonElement?>(HttpMethod.Post, "api/admin/games", new { slug, name },
+            cancellationToken);
+
+    public Task<VersionSummary> ImportBuildAsync(
+        string slug, string label, string sourcePath, CancellationToken cancellationToken) =>
+        SendAsync<VersionSummary>(
+            HttpMethod.Post, $"api/admin/games/{E(slug)}/versions", new { label, sourcePath },
+            cancellationToken);
+
+    public Task<BuildProgress> GetBuildAsync(
+        string slug, string label, CancellationToken cancellationToken) =>
+        SendAsync<BuildProgress>(
+            HttpMethod.Get, $"api/admin/games/{E(slug)}/versions/{E(label)}/build", null,
+            cancellationToken);
+
+    public Task<VersionSummary> PublishAsync(
+        string slug, string label, string branch, CancellationToken cancellationToken) =>
+        SendAsync<VersionSummary>(
+            HttpMethod.Post, $"api/admin/games/{E(slug)}/versions/{E(label)}/publish",
+            new { branch }, cancellationToken);
+
+    public Task<VersionSummary> WithdrawAsync(
+        string slug, string label, string reason, CancellationToken cancellationToken) =>
+        SendAsync<VersionSummary>(
+            HttpMethod.Post, $"api/admin/games/{E(slug)}/versions/{E(label)}/withdraw",
+            new { reason }, cancellationToken);
+
+    private static string E(string segment) => Uri.EscapeDataString(segment);
+
+    private async Task<T> SendAsync<T>(
+        HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = CreateRequest(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+        }
+
+        using var response = await http.SendAsync(
+            request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+
+        if (response.StatusCode == HttpStatusCode.NoContent ||
+            response.Content.Headers.ContentLength == 0)
+        {
+            return default!;
+        }
+
+        try
+        {
+            var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
+            return value ?? throw new InvalidDataException($"The server sent an empty {path}.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException(
+                $"The server's answer to {path} is not what this client understands: {e.Message}",
+                e);
+        }
+    }
+
+    private async Task<byte[]> GetBytesAsync(
+        string path, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var request = CreateRequest(HttpMethod.Get, path);
+        using var response = await http.SendAsync(
+            request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+
+        if (response.Content.Headers.ContentLength > maxBytes)
+        {
+            throw new InvalidDataException(
+                $"The server sent {response.Content.Headers.ContentLength} bytes for {path}; " +
+                $"at most {maxBytes} were expected.");
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await ReadBoundedAsync(stream, path, maxBytes, cancellationToken);
+    }
+
+    private static async Task<byte[]> ReadBoundedAsync(
+        Stream stream, string path, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new InvalidDataException(
+                    $"The server sent more than the {maxBytes} bytes expected for {path}.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private HttpRequestMessage CreateRequest(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (!string.IsNullOrEmpty(accessToken))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        return request;
+    }
+
+    private static async Task EnsureSuccessAsync(
+        HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var status = (int)response.StatusCode;
+        var problem = await ReadProblemAsync(response, cancellationToken);
+        throw new MistApiException(status, problem with
+        {
+            Title = problem.Title ?? response.ReasonPhrase ?? $"HTTP {status}",
+            Status = problem.Status ?? status,
+        });
+    }
+
+    private static async Task<ApiProblem> ReadProblemAsync(
+        HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var empty = new ApiProblem(null, null, null, null);
+        var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
+        if (!mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return empty;
+        }
+
+        try
+        {
+            var body = await ReadBoundedAsync(
+                await response.Content.ReadAsStreamAsync(cancellationToken), "an error", 1 << 20,
+                cancellationToken);
+            return JsonSerializer.Deserialize<ApiProblem>(body, Json) ?? empty;
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException)
+        {
+            // An unreadable error body still leaves the status code, which is worth showing.
+            return empty;
+        }
+    }
+}

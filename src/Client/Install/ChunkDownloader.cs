@@ -1,0 +1,64 @@
+using Mist.Client.Http;
+using Mist.Delta.Manifests;
+
+namespace Mist.Client.Install;
+
+/// <summary>
+/// Downloads chunks several at a time, checks each and stores it in the chunk cache. A chunk
+/// that fails (network, bad bytes) is tried again a few times; a 4xx answer is not retried.
+/// </summary>
+internal sealed class ChunkDownloader(
+    MistApiClient api, ChunkCache cache, InstallerOptions options, IProgressSink progress)
+{
+    public async Task<long> DownloadAsync(
+        IReadOnlyList<ChunkRef> chunks, CancellationToken cancellationToken)
+    {
+        var total = chunks.Sum(c => (long)c.Length);
+        long done = 0;
+        long compressed = 0;
+        progress.Report(ProgressPhase.Downloading, 0, total);
+
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, options.Parallelism),
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(chunks, parallel, async (chunk, token) =>
+        {
+            var blobBytes = await FetchOneAsync(chunk, token);
+            Interlocked.Add(ref compressed, blobBytes);
+            progress.Report(ProgressPhase.Downloading, Interlocked.Add(ref done, chunk.Length), total);
+        });
+
+        return compressed;
+    }
+
+    private async Task<long> FetchOneAsync(ChunkRef chunk, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var blob = await api.GetBlobAsync(
+                    chunk.Sha256, ChunkDecoder.MaxCompressedLength(chunk), cancellationToken);
+                var data = ChunkDecoder.Decode(chunk, blob);
+                await cache.StoreAsync(chunk.Sha256, data, cancellationToken);
+                return blob.Length;
+            }
+            catch (Exception e) when (attempt < options.AttemptsPerChunk && IsWorthRetrying(e))
+            {
+                progress.Message($"Chunk {chunk.Sha256[..12]}: {e.Message}; trying again.");
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private static bool IsWorthRetrying(Exception e) => e switch
+    {
+        MistApiException api => api.StatusCode >= 500 || api.StatusCode == 429,
+        HttpRequestException or InvalidDataException or IOException => true,
+        // HttpClient's own timeout, as opposed to the caller cancelling.
+        TaskCanceledException { InnerException: TimeoutException } => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,12 @@
+namespace Mist.Client.Install;
+
+/// <summary>
+/// Receives progress while an install or a verify runs. Calls come from several threads at once during
+/// downloads; <paramref name="done"/> only grows within a phase.
+/// </summary>
+public interface IProgressSink
+{
+    void Report(ProgressPhase phase, long done, long total);
+
+    void Message(string text);
+}

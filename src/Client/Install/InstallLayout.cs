@@ -1,0 +1,42 @@
+namespace Mist.Client.Install;
+
+/// <summary>
+/// Where an install keeps its own files, all under <c>DIR/.mist</c>: the kept manifest and
+/// the record of what is installed, verified chunks of an install in progress, files staged
+/// for it, and scratch files.
+/// </summary>
+public sealed class InstallLayout(string root)
+{
+    public const string MistFolderName = ".mist";
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public string MistDir => Path.Combine(Root, MistFolderName);
+
+    public string InstalledPath => Path.Combine(MistDir, "installed.json");
+
+    public string ManifestPath => Path.Combine(MistDir, "manifest.json");
+
+    public string ChunksDir => Path.Combine(MistDir, "chunks");
+
+    public string StagingRoot => Path.Combine(MistDir, "staging");
+
+    public string TempDir => Path.Combine(MistDir, "tmp");
+
+    /// <summary>Staged files of one target manifest, so staging for another never mixes in.</summary>
+    public string StagingDir(string manifestHash) => Path.Combine(StagingRoot, manifestHash);
+
+    public string InTree(string manifestPath) => Path.Combine(Root, ToLocal(manifestPath));
+
+    public string InStaging(string manifestHash, string manifestPath) =>
+        Path.Combine(StagingDir(manifestHash), ToLocal(manifestPath));
+
+    public bool IsMistInstall => Directory.Exists(MistDir);
+
+    /// <summary>True when the folder is missing, empty, or already managed by Mist.</summary>
+    public bool CanInstallHere =>
+        !Directory.Exists(Root) || IsMistInstall || !Directory.EnumerateFileSystemEntries(Root).Any();
+
+    private static string ToLocal(string manifestPath) =>
+        manifestPath.Replace('/', Path.DirectorySeparatorChar);
+}

@@ -1,0 +1,12 @@
+namespace Mist.Client.Install;
+
+/// <summary>What an install did. <see cref="AlreadyInstalled"/>: the folder held it already.</summary>
+public sealed record InstallResult(
+    string Game,
+    string Label,
+    string ManifestHash,
+    bool AlreadyInstalled,
+    int FilesWritten,
+    int ChunksDownloaded,
+    long BytesDownloaded,
+    int ChunksReused);

@@ -1,0 +1,190 @@
+using Mist.Client.Http;
+using Mist.Delta.Manifests;
+
+namespace Mist.Client.Install;
+
+/// <summary>
+/// Installs a version of a game into a folder: resolve the version, fetch and check its
+/// manifest, download the chunks it lacks (reusing the previous install's where it can),
+/// assemble and check every file in a staging folder, then move it all into place and keep
+/// the manifest in <c>DIR/.mist</c>. Interrupted at any point, running it again resumes.
+/// </summary>
+public sealed class Installer(MistApiClient api, InstallerOptions? options = null)
+{
+    // A chunk that goes bad on disk between download and assembly is fetched again; a few
+    // rounds cover that, and anything more means the disk itself is failing.
+    private const int MaxRounds = 3;
+
+    private readonly InstallerOptions _options = options ?? new InstallerOptions();
+
+    public async Task<InstallResult> InstallAsync(
+        InstallRequest request, IProgressSink? progress, CancellationToken cancellationToken)
+    {
+        progress ??= SilentProgress.Instance;
+        var layout = new InstallLayout(request.Directory);
+        EnsureFolderUsable(layout);
+
+        var version = await new VersionResolver(api).ResolveAsync(request, cancellationToken);
+        var hash = version.ManifestHash!;
+        var record = new InstallRecord(layout);
+        var installed = await record.ReadInstalledAsync(cancellationToken);
+        if (installed is not null && installed.ManifestHash == hash && installed.Game == request.Game)
+        {
+            return new InstallResult(request.Game, version.Label, hash, true, 0, 0, 0, 0);
+        }
+
+        var (manifestBytes, manifest) = await FetchManifestAsync(hash, cancellationToken);
+        ManifestGuard.EnsureInstallable(manifest);
+
+        using var folderLock = AcquireLock(layout);
+        var previous = installed is null ? null : await ReadPreviousAsync(record, cancellationToken);
+        var cache = PrepareWorkFolders(layout, hash);
+
+        var work = await StageAsync(layout, hash, manifest, previous, cache, progress, cancellationToken);
+
+        new TreePlacer(layout, hash, progress).Place(manifest, previous);
+        var now = DateTimeOffset.UtcNow;
+        var server = api.BaseAddress?.AbsoluteUri ?? "";
+        await record.WriteAsync(
+            new InstalledVersion(request.Game, version.Label, version.Branch, hash, server, now),
+            manifestBytes, cancellationToken);
+
+        CleanUp(layout, cache);
+        return work with { Game = request.Game, Label = version.Label, ManifestHash = hash };
+    }
+
+    /// <summary>Fetches a manifest and checks that its bytes hash to the name it was asked by.</summary>
+    public async Task<(byte[] Bytes, VersionManifest Manifest)> FetchManifestAsync(
+        string manifestHash, CancellationToken cancellationToken)
+    {
+        var bytes = await api.GetManifestBytesAsync(manifestHash, cancellationToken);
+        var actual = ManifestSerializer.Hash(bytes);
+        if (actual != manifestHash)
+        {
+            throw new InvalidDataException(
+                $"The server sent a manifest with hash {actual} when asked for {manifestHash}.");
+        }
+
+        return (bytes, ManifestSerializer.Deserialize(bytes));
+    }
+
+    private async Task<InstallResult> StageAsync(
+        InstallLayout layout, string hash, VersionManifest manifest, VersionManifest? previous,
+        ChunkCache cache, IProgressSink progress, CancellationToken cancellationToken)
+    {
+        var downloader = new ChunkDownloader(api, cache, _options, progress);
+        var assembler = new FileAssembler(layout, hash, cache, progress);
+        int reused = 0, fetched = 0, written = 0;
+        long downloaded = 0;
+
+        for (var round = 1; ; round++)
+        {
+            var plan = FetchPlanner.Plan(
+                manifest, e => File.Exists(layout.InStaging(hash, e.Path)), cache.Contains);
+            if (round == 1 && previous is not null && _options.ReuseInstalledFiles)
+            {
+                reused = await new ChunkReuse(layout, cache, progress)
+                    .SeedAsync(previous, plan.ChunksToFetch, cancellationToken);
+                plan = FetchPlanner.Plan(
+                    manifest, e => File.Exists(layout.InStaging(hash, e.Path)), cache.Contains);
+            }
+
+            downloaded += await downloader.DownloadAsync(plan.ChunksToFetch, cancellationToken);
+            fetched += plan.ChunksToFetch.Count;
+            var failed = await assembler.AssembleAsync(plan.FilesToAssemble, cancellationToken);
+            written += plan.FilesToAssemble.Count - failed;
+            if (failed == 0)
+            {
+                return new InstallResult("", "", hash, false, written, fetched, downloaded, reused);
+            }
+
+            if (round == MaxRounds)
+            {
+                throw new InstallException(
+                    $"{failed} files kept failing their checks after {MaxRounds} downloads; " +
+                    $"check the disk holding {layout.Root}.");
+            }
+
+            progress.Message($"{failed} files had damaged cached chunks; fetching those again.");
+        }
+    }
+
+    private static void EnsureFolderUsable(InstallLayout layout)
+    {
+        if (File.Exists(layout.Root))
+        {
+            throw new InstallException($"{layout.Root} is a file, not a folder.");
+        }
+
+        if (!layout.CanInstallHere)
+        {
+            throw new InstallException(
+                $"{layout.Root} is not empty and is not a Mist install; choose an empty or new " +
+                "folder, or one Mist installed into before.");
+        }
+    }
+
+    private static FileStream AcquireLock(InstallLayout layout)
+    {
+        Directory.CreateDirectory(layout.MistDir);
+        try
+        {
+            return new FileStream(
+                Path.Combine(layout.MistDir, "lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite,
+                FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new InstallException(
+                $"Another Mist install or update is running in {layout.Root}.", e);
+        }
+    }
+
+    private static async Task<VersionManifest?> ReadPreviousAsync(
+        InstallRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await record.ReadAsync(cancellationToken)).Manifest;
+        }
+        catch (Exception e) when (e is InstallException or InvalidDataException)
+        {
+            // Without a trustworthy previous manifest nothing is reused or removed; the new
+            // version is still installed whole and checked.
+            return null;
+        }
+    }
+
+    private static ChunkCache PrepareWorkFolders(InstallLayout layout, string hash)
+    {
+        Directory.CreateDirectory(layout.StagingDir(hash));
+        foreach (var other in Directory.EnumerateDirectories(layout.StagingRoot))
+        {
+            // Staged files of another target are not this version's files; chunks are
+            // content-addressed, so the cache stays whatever the target.
+            if (Path.GetFileName(other) != hash)
+            {
+                Directory.Delete(other, recursive: true);
+            }
+        }
+
+        if (Directory.Exists(layout.TempDir))
+        {
+            Directory.Delete(layout.TempDir, recursive: true);
+        }
+
+        return new ChunkCache(layout.ChunksDir);
+    }
+
+    private static void CleanUp(InstallLayout layout, ChunkCache cache)
+    {
+        cache.Clear();
+        foreach (var dir in new[] { layout.StagingRoot, layout.TempDir })
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace Mist.Client.Install;
+
+public enum ProgressPhase
+{
+    /// <summary>Reading chunks of the previous install that the new version reuses.</summary>
+    Reusing,
+
+    /// <summary>Downloading and checking chunks; progress in uncompressed bytes.</summary>
+    Downloading,
+
+    /// <summary>Writing and checking files in the staging folder; progress in bytes.</summary>
+    Assembling,
+
+    /// <summary>Moving staged entries into place; progress in entries.</summary>
+    Placing,
+
+    /// <summary>Hashing an installed tree against its manifest; progress in bytes.</summary>
+    Verifying,
+}

@@ -1,0 +1,24 @@
+using Spectre.Console;
+
+namespace Mist.Client.Terminal;
+
+/// <summary>Whether to draw live progress or print plain lines (output redirected, CI, pipes).</summary>
+internal static class Output
+{
+    public static bool IsInteractive =>
+        !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    public static string Bytes(long bytes)
+    {
+        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
+        double value = bytes;
+        var unit = 0;
+        while (value >= 1024 && unit < units.Length - 1)
+        {
+            value /= 1024;
+            unit++;
+        }
+
+        return unit == 0 ? $"{bytes} B" : $"{value:0.0} {units[unit]}";
+    }
+}
