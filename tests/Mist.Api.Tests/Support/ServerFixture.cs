@@ -1,0 +1,66 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Mist.Api.Tests.Support;
+
+/// <summary>
+/// One real server per test class: its own database on the real PostgreSQL, its own data
+/// root and import root in a temporary folder, the async daemon and Wolverine running.
+/// </summary>
+public class ServerFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public string Root { get; } =
+        Directory.CreateTempSubdirectory("mist-server-test-").FullName;
+
+    public string DataRoot => Path.Combine(Root, "data");
+
+    public string ImportRoot => Path.Combine(Root, "imports");
+
+    public string ConnectionString =>
+        _database?.ConnectionString ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(DataRoot);
+        Directory.CreateDirectory(ImportRoot);
+        _database = await TestDatabase.CreateAsync();
+
+        // Builds the host now, so that start-up failures show in the fixture, not in a test.
+        _ = Server;
+    }
+
+    public HttpClient CreateClient(string? token)
+    {
+        var client = CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization =
+                new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Mist", ConnectionString);
+        builder.UseSetting("Mist:DataRoot", DataRoot);
+        builder.UseSetting("Import:Roots:0", ImportRoot);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        Directory.Delete(Root, recursive: true);
+    }
+}
