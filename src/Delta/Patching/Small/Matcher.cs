@@ -1,0 +1,189 @@
+namespace Mist.Delta.Patching.Small;
+
+/// <summary>
+/// Finds approximate matches of a target range in an indexed base, in the manner of bsdiff:
+/// exact matches from the suffix array seed covers, which are then stretched forwards and
+/// backwards over bytes that mostly agree, so that small edits (changed addresses, version
+/// strings) become a few non-zero difference bytes instead of new control entries.
+/// </summary>
+internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
+{
+    // A new alignment must explain this many more bytes than the current one before it is worth
+    // a control entry; below it, the current alignment's difference bytes are cheaper.
+    private const int MinGain = 8;
+
+    // Past this match length the current alignment is trusted across the match instead of
+    // re-searching at every byte, which keeps repetitive inputs from going quadratic.
+    private const int SkipLength = 64;
+
+    /// <summary>Matches target[start, end) and appends entries that produce exactly it.</summary>
+    /// <remarks>
+    /// Kept as one method: the scan, the extension and the overlap split share six running
+    /// positions, and splitting them into calls costs speed in the hottest loop of the encoder.
+    /// </remarks>
+    public void Match(int start, int end, List<MatchEntry> entries)
+    {
+        var old = baseData;
+        var oldLength = old.Length;
+        var scan = start;
+        var matchLength = 0;
+        var matchPos = 0;
+        var lastScan = start;
+        var lastPos = 0;
+        long lastOffset = 0;
+
+        while (scan < end)
+        {
+            var oldScore = 0;
+            var scoredTo = scan += matchLength;
+            for (; scan < end; scan++)
+            {
+                (matchPos, matchLength) = Search(target.AsSpan(scan, end - scan));
+                for (; scoredTo < scan + matchLength; scoredTo++)
+                {
+                    var at = scoredTo + lastOffset;
+                    if ((ulong)at < (ulong)oldLength && old[at] == target[scoredTo])
+                    {
+                        oldScore++;
+                    }
+                }
+
+                if ((matchLength == oldScore && matchLength != 0)
+                    || matchLength > oldScore + MinGain)
+                {
+                    break;
+                }
+
+                var skipTo = matchLength > SkipLength ? scan + matchLength - MinGain : scan + 1;
+                for (; scan < skipTo; scan++)
+                {
+                    var at = scan + lastOffset;
+                    if ((ulong)at < (ulong)oldLength && old[at] == target[scan])
+                    {
+                        oldScore--;
+                    }
+                }
+
+                scan--;
+            }
+
+            if (matchLength == oldScore && scan != end)
+            {
+                continue;
+            }
+
+            // Stretch the previous cover forwards while at least half its bytes agree.
+            int agree = 0, bestScore = 0, forward = 0;
+            for (var i = 0; lastScan + i < scan && lastPos + i < oldLength;)
+            {
+                if (old[lastPos + i] == target[lastScan + i])
+                {
+                    agree++;
+                }
+
+                i++;
+                if ((agree * 2) - i > (bestScore * 2) - forward)
+                {
+                    bestScore = agree;
+                    forward = i;
+                }
+            }
+
+            // Stretch the new cover backwards the same way.
+            var backward = 0;
+            if (scan < end)
+            {
+                agree = 0;
+                bestScore = 0;
+                for (var i = 1; scan >= lastScan + i && matchPos >= i; i++)
+                {
+                    if (old[matchPos - i] == target[scan - i])
+                    {
+                        agree++;
+                    }
+
+                    if ((agree * 2) - i > (bestScore * 2) - backward)
+                    {
+                        bestScore = agree;
+                        backward = i;
+                    }
+                }
+            }
+
+            // Where the stretches overlap, split at the point that keeps the most agreement.
+            if (lastScan + forward > scan - backward)
+            {
+                var overlap = lastScan + forward - (scan - backward);
+                agree = 0;
+                bestScore = 0;
+                var split = 0;
+                for (var i = 0; i < overlap; i++)
+                {
+                    if (target[lastScan + forward - overlap + i]
+                        == old[lastPos + forward - overlap + i])
+                    {
+                        agree++;
+                    }
+
+                    if (target[scan - backward + i] == old[matchPos - backward + i])
+                    {
+                        agree--;
+                    }
+
+                    if (agree > bestScore)
+                    {
+                        bestScore = agree;
+                        split = i + 1;
+                    }
+                }
+
+                forward += split - overlap;
+                backward -= split;
+            }
+
+            entries.Add(new MatchEntry(lastPos, forward, scan - backward - (lastScan + forward)));
+            lastScan = scan - backward;
+            lastPos = matchPos - backward;
+            lastOffset = matchPos - (long)scan;
+        }
+    }
+
+    /// <summary>Longest prefix of <paramref name="key"/> found in the base.</summary>
+    private (int Position, int Length) Search(ReadOnlySpan<byte> key)
+    {
+        var sa = suffixArray;
+        if (sa.Length == 0)
+        {
+            return (0, 0);
+        }
+
+        var old = baseData.AsSpan();
+        var lo = 0;
+        var hi = sa.Length - 1;
+        var lcpLo = key.CommonPrefixLength(old[sa[lo]..]);
+        var lcpHi = key.CommonPrefixLength(old[sa[hi]..]);
+
+        // Binary search that skips the prefix both bounds already share with the key.
+        while (hi - lo > 1)
+        {
+            var mid = (int)((uint)(lo + hi) >> 1);
+            var known = Math.Min(lcpLo, lcpHi);
+            var suffix = old[sa[mid]..];
+            var common = known + key[known..].CommonPrefixLength(suffix[known..]);
+            var keyIsSmaller = common == key.Length
+                || (common < suffix.Length && key[common] < suffix[common]);
+            if (keyIsSmaller)
+            {
+                hi = mid;
+                lcpHi = common;
+            }
+            else
+            {
+                lo = mid;
+                lcpLo = common;
+            }
+        }
+
+        return lcpLo >= lcpHi ? (sa[lo], lcpLo) : (sa[hi], lcpHi);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Buffers;
+
+namespace Mist.Delta.Patching.Small;
+
+/// <summary>
+/// Encodes one segment with the small encoder: index the base window, match the target, and
+/// compress the control, difference and literal streams separately, since each has its own
+/// statistics (varints; mostly zeros; fresh code and data).
+/// </summary>
+internal static class SmallSegmentEncoder
+{
+    // Below this the second core is not worth the extra control entry at the split.
+    private const int ParallelMatchThreshold = 1 << 20;
+
+    public static byte[][] Encode(byte[] baseWindow, byte[] target, DeltaOptions options)
+    {
+        var suffixArray = SuffixArray.Build(baseWindow);
+        var matcher = new Matcher(baseWindow, suffixArray, target);
+        var entries = MatchAll(matcher, target.Length, options);
+
+        var control = new ArrayBufferWriter<byte>(entries.Count * 6);
+        var diff = GC.AllocateUninitializedArray<byte>(target.Length);
+        var literal = GC.AllocateUninitializedArray<byte>(target.Length);
+        int diffLength = 0, literalLength = 0, produced = 0;
+        long basePosition = 0;
+        Span<byte> number = stackalloc byte[3 * VarInt.MaxBytes];
+        foreach (var entry in entries)
+        {
+            var at = VarInt.Write(number, VarInt.ZigZag(entry.CopyFrom - basePosition));
+            at += VarInt.Write(number[at..], (ulong)entry.CopyLength);
+            at += VarInt.Write(number[at..], (ulong)entry.LiteralLength);
+            control.Write(number[..at]);
+
+            for (var i = 0; i < entry.CopyLength; i++)
+            {
+                diff[diffLength + i] = (byte)(target[produced + i] - baseWindow[entry.CopyFrom + i]);
+            }
+
+            diffLength += entry.CopyLength;
+            produced += entry.CopyLength;
+            target.AsSpan(produced, entry.LiteralLength).CopyTo(literal.AsSpan(literalLength));
+            literalLength += entry.LiteralLength;
+            produced += entry.LiteralLength;
+            basePosition = entry.CopyFrom + (long)entry.CopyLength;
+        }
+
+        if (produced != target.Length)
+        {
+            throw new InvalidOperationException("Matcher did not cover the whole target.");
+        }
+
+        var level = options.SmallCompressionLevel;
+        var streams = new byte[3][];
+        var parallelism = Math.Max(1, options.MaxDegreeOfParallelism);
+        Parallel.For(
+            0,
+            3,
+            new ParallelOptions { MaxDegreeOfParallelism = parallelism },
+            i => streams[i] = i switch
+            {
+                0 => ZstdFrames.Compress(control.WrittenSpan, level),
+                1 => ZstdFrames.Compress(diff.AsSpan(0, diffLength), level),
+                _ => ZstdFrames.Compress(literal.AsSpan(0, literalLength), level),
+            });
+        return streams;
+    }
+
+    private static List<MatchEntry> MatchAll(Matcher matcher, int length, DeltaOptions options)
+    {
+        if (length < ParallelMatchThreshold || options.MaxDegreeOfParallelism < 2)
+        {
+            var entries = new List<MatchEntry>();
+            matcher.Match(0, length, entries);
+            return entries;
+        }
+
+        // Halves are independent: each ends exactly at its boundary, and entries carry
+        // absolute base positions, so the lists simply concatenate.
+        var half = length / 2;
+        var first = new List<MatchEntry>();
+        var second = new List<MatchEntry>();
+        Parallel.Invoke(
+            () => matcher.Match(0, half, first),
+            () => matcher.Match(half, length, second));
+        first.AddRange(second);
+        return first;
+    }
+}

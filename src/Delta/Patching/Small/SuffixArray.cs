@@ -1,0 +1,232 @@
+using System.Numerics;
+
+namespace Mist.Delta.Patching.Small;
+
+/// <summary>
+/// Linear-time suffix array construction by induced sorting (SA-IS, Nong, Zhang and Chan 2009).
+/// The text is treated as if followed by a unique smallest sentinel, which is not stored.
+/// </summary>
+internal static class SuffixArray
+{
+    /// <summary>Bytes of memory one indexed byte costs: the array, type flags, recursion.</summary>
+    public const int BytesPerIndexedByte = 6;
+
+    public static int[] Build(ReadOnlySpan<byte> text)
+    {
+        var sa = new int[text.Length];
+        if (text.Length > 0)
+        {
+            Sais(text, sa, 256);
+        }
+
+        return sa;
+    }
+
+    // One method for every level: bytes at the top, integer names below. Generic over the
+    // symbol type so the top level needs no widened copy of the text.
+    private static void Sais<T>(ReadOnlySpan<T> s, Span<int> sa, int k)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        var n = s.Length;
+        if (n == 1)
+        {
+            sa[0] = 0;
+            return;
+        }
+
+        // isS[i]: suffix i is smaller than suffix i + 1. The last suffix is larger than the
+        // sentinel, so it is L-type.
+        var isS = new bool[n];
+        for (var i = n - 2; i >= 0; i--)
+        {
+            var a = int.CreateTruncating(s[i]);
+            var b = int.CreateTruncating(s[i + 1]);
+            isS[i] = a < b || (a == b && isS[i + 1]);
+        }
+
+        var bucket = new int[k];
+        var counts = new int[k];
+        for (var i = 0; i < n; i++)
+        {
+            counts[int.CreateTruncating(s[i])]++;
+        }
+
+        // Step 1: sort LMS substrings by inducing from their unsorted positions.
+        sa.Fill(-1);
+        BucketEnds(counts, bucket);
+        for (var i = 1; i < n; i++)
+        {
+            if (isS[i] && !isS[i - 1])
+            {
+                sa[--bucket[int.CreateTruncating(s[i])]] = i;
+            }
+        }
+
+        InduceL(s, sa, isS, counts, bucket);
+        InduceS(s, sa, isS, counts, bucket);
+
+        // Step 2: name the sorted LMS substrings; equal substrings share a name.
+        var m = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var p = sa[i];
+            if (p > 0 && isS[p] && !isS[p - 1])
+            {
+                sa[m++] = p;
+            }
+        }
+
+        sa[m..].Fill(-1);
+        var names = 0;
+        var previous = -1;
+        for (var i = 0; i < m; i++)
+        {
+            var p = sa[i];
+            if (!LmsEqual(s, isS, previous, p))
+            {
+                names++;
+                previous = p;
+            }
+
+            // LMS positions are at least two apart, so p / 2 slots never collide.
+            sa[m + (p >> 1)] = names - 1;
+        }
+
+        for (int i = n - 1, j = n - 1; i >= m; i--)
+        {
+            if (sa[i] >= 0)
+            {
+                sa[j--] = sa[i];
+            }
+        }
+
+        // Step 3: sort the LMS suffixes, recursing when names repeat.
+        var reduced = sa.Slice(n - m, m);
+        var reducedSa = sa[..m];
+        if (names < m)
+        {
+            Sais<int>(reduced, reducedSa, names);
+        }
+        else
+        {
+            for (var i = 0; i < m; i++)
+            {
+                reducedSa[reduced[i]] = i;
+            }
+        }
+
+        // Map reduced ranks back to text positions, reusing the reduced string's slots.
+        for (int i = 1, j = 0; i < n; i++)
+        {
+            if (isS[i] && !isS[i - 1])
+            {
+                reduced[j++] = i;
+            }
+        }
+
+        for (var i = 0; i < m; i++)
+        {
+            reducedSa[i] = reduced[reducedSa[i]];
+        }
+
+        sa[m..].Fill(-1);
+        BucketEnds(counts, bucket);
+        for (var i = m - 1; i >= 0; i--)
+        {
+            var p = sa[i];
+            sa[i] = -1;
+            sa[--bucket[int.CreateTruncating(s[p])]] = p;
+        }
+
+        InduceL(s, sa, isS, counts, bucket);
+        InduceS(s, sa, isS, counts, bucket);
+    }
+
+    private static bool LmsEqual<T>(ReadOnlySpan<T> s, bool[] isS, int a, int b)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        if (a < 0)
+        {
+            return false;
+        }
+
+        var n = s.Length;
+        for (var d = 0; ; d++)
+        {
+            // The substring that runs into the sentinel is unique.
+            if (a + d == n || b + d == n)
+            {
+                return false;
+            }
+
+            if (s[a + d] != s[b + d] || isS[a + d] != isS[b + d])
+            {
+                return false;
+            }
+
+            if (d > 0)
+            {
+                var aEnds = isS[a + d] && !isS[a + d - 1];
+                var bEnds = isS[b + d] && !isS[b + d - 1];
+                if (aEnds || bEnds)
+                {
+                    return aEnds && bEnds;
+                }
+            }
+        }
+    }
+
+    private static void InduceL<T>(
+        ReadOnlySpan<T> s, Span<int> sa, bool[] isS, int[] counts, int[] bucket)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        BucketStarts(counts, bucket);
+        var n = s.Length;
+
+        // The suffix just before the sentinel is L-type and comes first in its bucket.
+        sa[bucket[int.CreateTruncating(s[n - 1])]++] = n - 1;
+        for (var i = 0; i < n; i++)
+        {
+            var j = sa[i] - 1;
+            if (j >= 0 && !isS[j])
+            {
+                sa[bucket[int.CreateTruncating(s[j])]++] = j;
+            }
+        }
+    }
+
+    private static void InduceS<T>(
+        ReadOnlySpan<T> s, Span<int> sa, bool[] isS, int[] counts, int[] bucket)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        BucketEnds(counts, bucket);
+        for (var i = s.Length - 1; i >= 0; i--)
+        {
+            var j = sa[i] - 1;
+            if (j >= 0 && isS[j])
+            {
+                sa[--bucket[int.CreateTruncating(s[j])]] = j;
+            }
+        }
+    }
+
+    private static void BucketStarts(int[] counts, int[] bucket)
+    {
+        var sum = 0;
+        for (var c = 0; c < counts.Length; c++)
+        {
+            bucket[c] = sum;
+            sum += counts[c];
+        }
+    }
+
+    private static void BucketEnds(int[] counts, int[] bucket)
+    {
+        var sum = 0;
+        for (var c = 0; c < counts.Length; c++)
+        {
+            sum += counts[c];
+            bucket[c] = sum;
+        }
+    }
+}
