@@ -1,4 +1,5 @@
 using Mist.Client.Http;
+using Mist.Client.Reporting;
 using Mist.Delta.Manifests;
 
 namespace Mist.Client.Install;

@@ -1,3 +1,4 @@
+using Mist.Client.Reporting;
 using Mist.Delta.Hashing;
 using Mist.Delta.Manifests;
 

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
+using Mist.Client.Reporting;
 using Mist.Delta.Manifests;
 
 namespace Mist.Client.Install;

@@ -1,4 +1,5 @@
 using Mist.Client.Http;
+using Mist.Client.Reporting;
 using Mist.Delta.Manifests;
 
 namespace Mist.Client.Install;
@@ -28,11 +29,14 @@ public sealed class Installer(MistApiClient api, InstallerOptions? options = nul
         var hash = version.ManifestHash!;
         var record = new InstallRecord(layout);
         var installed = await record.ReadInstalledAsync(cancellationToken);
-        if (installed is not null && installed.ManifestHash == hash && installed.Game == request.Game)
+        var sameVersion = installed?.ManifestHash == hash && installed.Game == request.Game;
+        if (sameVersion && !request.Repair)
         {
             return new InstallResult(request.Game, version.Label, hash, true, 0, 0, 0, 0);
         }
 
+        progress.Message($"{(sameVersion ? "Repairing" : "Installing")} {request.Game} " +
+            $"{version.Label} in {layout.Root}.");
         var (manifestBytes, manifest) = await FetchManifestAsync(hash, cancellationToken);
         ManifestGuard.EnsureInstallable(manifest);
 

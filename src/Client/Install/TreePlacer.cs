@@ -1,3 +1,4 @@
+using Mist.Client.Reporting;
 using Mist.Delta.Manifests;
 
 namespace Mist.Client.Install;

@@ -1,4 +1,5 @@
 using Mist.Client.Install;
+using Mist.Client.Reporting;
 using Mist.Delta.Hashing;
 using Mist.Delta.Manifests;
 

@@ -1,4 +1,4 @@
-namespace Mist.Client.Install;
+namespace Mist.Client.Reporting;
 
 /// <summary>
 /// Receives progress while an install or a verify runs. Calls come from several threads at once during

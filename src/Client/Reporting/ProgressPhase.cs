@@ -1,4 +1,4 @@
-namespace Mist.Client.Install;
+namespace Mist.Client.Reporting;
 
 public enum ProgressPhase
 {
@@ -16,4 +16,7 @@ public enum ProgressPhase
 
     /// <summary>Hashing an installed tree against its manifest; progress in bytes.</summary>
     Verifying,
+
+    /// <summary>The server ingesting a build (admin import); progress in bytes.</summary>
+    Ingesting,
 }

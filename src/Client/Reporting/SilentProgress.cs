@@ -1,4 +1,4 @@
-namespace Mist.Client.Install;
+namespace Mist.Client.Reporting;
 
 /// <summary>Progress that goes nowhere, for callers that do not show any.</summary>
 public sealed class SilentProgress : IProgressSink

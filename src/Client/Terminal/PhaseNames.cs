@@ -1,0 +1,23 @@
+using Mist.Client.Install;
+using Mist.Client.Reporting;
+
+namespace Mist.Client.Terminal;
+
+internal static class PhaseNames
+{
+    public static string Of(ProgressPhase phase) => phase switch
+    {
+        ProgressPhase.Reusing => "Reusing installed chunks",
+        ProgressPhase.Downloading => "Downloading",
+        ProgressPhase.Assembling => "Assembling files",
+        ProgressPhase.Placing => "Moving into place",
+        ProgressPhase.Verifying => "Verifying",
+        ProgressPhase.Ingesting => "Ingesting",
+        _ => phase.ToString(),
+    };
+
+    public static string Amount(ProgressPhase phase, long done, long total) =>
+        phase == ProgressPhase.Placing
+            ? $"{done}/{total} entries"
+            : $"{Output.Bytes(done)}/{Output.Bytes(total)}";
+}

@@ -1,0 +1,42 @@
+using Mist.Client.Install;
+using Mist.Client.Terminal;
+using Spectre.Console;
+
+namespace Mist.Client.Verify;
+
+/// <summary>
+/// Re-hashes an install against the manifest kept beside it. Needs no server: exit 0 when the
+/// folder is exactly the installed version, 1 otherwise, each difference listed.
+/// </summary>
+public sealed class VerifyCommand : MistCommand<VerifySettings>
+{
+    protected override async Task<int> RunAsync(
+        VerifySettings settings, CancellationToken cancellationToken)
+    {
+        var layout = new InstallLayout(settings.Dir!);
+        var installed = await new InstallRecord(layout).ReadInstalledAsync(cancellationToken)
+            ?? throw new InstallException($"{layout.Root} holds no finished Mist install.");
+
+        var differences = await LiveProgress.RunAsync(
+            progress => new TreeVerifier().VerifyInstallAsync(layout.Root, progress, cancellationToken));
+
+        if (differences.Count == 0)
+        {
+            AnsiConsole.MarkupLineInterpolated(
+                $"[green]OK[/] {installed.Game} {installed.Label}: the folder matches its manifest.");
+            return 0;
+        }
+
+        foreach (var difference in differences)
+        {
+            AnsiConsole.WriteLine(difference.ToString());
+        }
+
+        AnsiConsole.Markup($"[red]{differences.Count} differences[/] ");
+        AnsiConsole.WriteLine(
+            $"from {installed.Game} {installed.Label}; " +
+            $"'mist install {installed.Game} --version {installed.Label} --dir {settings.Dir} " +
+            "--repair' repairs the folder.");
+        return ErrorReporter.Failure;
+    }
+}
