@@ -25,10 +25,12 @@ public sealed class LoginCommand : MistCommand<LoginSettings>
         var login = await api.LoginAsync(settings.User!, password, cancellationToken);
 
         var store = Environment.OpenCredentials();
-        var stored = new StoredLogin(login.AccessToken, login.UserName, login.Role, login.ExpiresAt);
+        var stored = new StoredLogin(
+            login.AccessToken, login.UserName, login.Role, login.ExpiresAt);
         await store.SaveAsync(Server!.AbsoluteUri, stored, cancellationToken);
-        AnsiConsole.MarkupLineInterpolated(
-            $"Logged in to {Server} as [bold]{login.UserName}[/] ({login.Role}) until {login.ExpiresAt:u}.");
+        AnsiConsole.WriteLine(
+            $"Logged in to {Server} as {login.UserName} ({login.Role}) " +
+            $"until {login.ExpiresAt:u}.");
         AnsiConsole.MarkupLineInterpolated($"Token saved in {store.FilePath}.");
         return 0;
     }

@@ -4,7 +4,7 @@ using Mist.Client.Reporting;
 
 namespace Mist.Client.Admin;
 
-/// <summary>Polls a build's ingestion until it is ingested or failed, reporting its progress.</summary>
+/// <summary>Polls a build's ingestion until it is ingested or failed, reporting progress.</summary>
 public sealed class BuildWatcher(MistApiClient api, TimeSpan pollInterval)
 {
     public async Task<BuildProgress> WaitAsync(

@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Mist.Client.Admin;
 
-/// <summary>Asks the server to ingest a build from one of its folders, optionally waiting.</summary>
+/// <summary>Asks the server to ingest a build from one of its folders, and maybe waits.</summary>
 public sealed class ImportBuildCommand : MistCommand<ImportBuildSettings>
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -33,8 +33,9 @@ public sealed class ImportBuildCommand : MistCommand<ImportBuildSettings>
             return ErrorReporter.Failure;
         }
 
-        AnsiConsole.MarkupLineInterpolated(
-            $"[green]{build.Status}[/]: {build.FilesTotal} files, {Output.Bytes(build.BytesTotal)}.");
+        AnsiConsole.WriteLine(
+            $"{build.Status}: {build.FilesTotal} files, " +
+            $"{Output.Bytes(build.BytesTotal)}.");
         return 0;
     }
 }

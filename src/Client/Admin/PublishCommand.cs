@@ -11,8 +11,9 @@ public sealed class PublishCommand : MistCommand<PublishSettings>
         var api = await ConnectAsync(cancellationToken);
         var version = await api.PublishAsync(
             settings.Game, settings.Label, settings.Branch, cancellationToken);
-        AnsiConsole.MarkupLineInterpolated(
-            $"Published {settings.Game} [bold]{version.Label}[/] on {version.Branch ?? settings.Branch}.");
+        AnsiConsole.WriteLine(
+            $"Published {settings.Game} {version.Label} on " +
+            $"{version.Branch ?? settings.Branch}.");
         return 0;
     }
 }

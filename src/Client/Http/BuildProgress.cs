@@ -10,7 +10,7 @@ public sealed record BuildProgress(
     long BytesTotal,
     string? Error)
 {
-    /// <summary>True once the build is ingested (or later published or withdrawn), or failed.</summary>
+    /// <summary>True once the build is ingested (or published, withdrawn), or failed.</summary>
     public bool IsFinished => !IsRunning;
 
     public bool IsFailed => string.Equals(Status, "failed", StringComparison.OrdinalIgnoreCase);

@@ -1,6 +1,6 @@
 namespace Mist.Client.Http;
 
-/// <summary>The server answered with an error status; <see cref="Problem"/> holds its details.</summary>
+/// <summary>The server answered with an error; <see cref="Problem"/> holds its details.</summary>
 public sealed class MistApiException(int statusCode, ApiProblem problem)
     : Exception(Describe(statusCode, problem))
 {

@@ -15,7 +15,10 @@ public sealed record VersionSummary(
     DateTimeOffset? RequestedAt,
     DateTimeOffset? PublishedAt)
 {
-    public bool IsPublished => string.Equals(Status, "published", StringComparison.OrdinalIgnoreCase);
+    public bool IsPublished => Is("published");
 
-    public bool IsWithdrawn => string.Equals(Status, "withdrawn", StringComparison.OrdinalIgnoreCase);
+    public bool IsWithdrawn => Is("withdrawn");
+
+    private bool Is(string status) =>
+        string.Equals(Status, status, StringComparison.OrdinalIgnoreCase);
 }

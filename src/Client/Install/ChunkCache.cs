@@ -37,7 +37,8 @@ public sealed class ChunkCache(string directory)
     /// The chunk's bytes after checking them again, or null (and the file removed) when they
     /// no longer match, so the caller fetches the chunk anew instead of trusting the disk.
     /// </summary>
-    public async Task<byte[]?> ReadVerifiedAsync(ChunkRef chunk, CancellationToken cancellationToken)
+    public async Task<byte[]?> ReadVerifiedAsync(
+        ChunkRef chunk, CancellationToken cancellationToken)
     {
         var path = PathOf(chunk.Sha256);
         if (!File.Exists(path))

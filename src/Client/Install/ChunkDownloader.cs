@@ -28,7 +28,8 @@ internal sealed class ChunkDownloader(
         {
             var blobBytes = await FetchOneAsync(chunk, token);
             Interlocked.Add(ref compressed, blobBytes);
-            progress.Report(ProgressPhase.Downloading, Interlocked.Add(ref done, chunk.Length), total);
+            var doneNow = Interlocked.Add(ref done, chunk.Length);
+            progress.Report(ProgressPhase.Downloading, doneNow, total);
         });
 
         return compressed;
@@ -49,7 +50,8 @@ internal sealed class ChunkDownloader(
             catch (Exception e) when (attempt < options.AttemptsPerChunk && IsWorthRetrying(e))
             {
                 progress.Message($"Chunk {chunk.Sha256[..12]}: {e.Message}; trying again.");
-                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt * attempt), cancellationToken);
+                var backOff = TimeSpan.FromMilliseconds(250 * attempt * attempt);
+                await Task.Delay(backOff, cancellationToken);
             }
         }
     }

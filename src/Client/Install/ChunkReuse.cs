@@ -13,12 +13,14 @@ internal sealed class ChunkReuse(InstallLayout layout, ChunkCache cache, IProgre
 {
     /// <returns>How many chunks were taken from the installed files.</returns>
     public async Task<int> SeedAsync(
-        VersionManifest previous, IReadOnlyList<ChunkRef> wanted, CancellationToken cancellationToken)
+        VersionManifest previous, IReadOnlyList<ChunkRef> wanted,
+        CancellationToken cancellationToken)
     {
         var needed = wanted.Select(c => c.Sha256).ToHashSet(StringComparer.Ordinal);
         var sources = previous.Entries
             .Where(e => e.Kind == EntryKind.File)
-            .Select(e => (File: e, Chunks: e.ChunkList.Where(c => needed.Contains(c.Sha256)).ToList()))
+            .Select(e => (File: e, Chunks: e.ChunkList.Where(c => needed.Contains(c.Sha256))
+                .ToList()))
             .Where(x => x.Chunks.Count > 0)
             .ToList();
 
@@ -50,7 +52,8 @@ internal sealed class ChunkReuse(InstallLayout layout, ChunkCache cache, IProgre
 
         var seeded = 0;
         await using var stream = new FileStream(
-            path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+            path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16,
+            FileOptions.Asynchronous);
         foreach (var chunk in chunks.Where(c => needed.Contains(c.Sha256)))
         {
             var data = new byte[chunk.Length];

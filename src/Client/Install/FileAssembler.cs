@@ -16,7 +16,7 @@ internal sealed class FileAssembler(
     private const UnixFileMode AnyRead =
         UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
-    /// <returns>How many files could not be assembled because a cached chunk had gone bad.</returns>
+    /// <returns>How many files could not be assembled as a cached chunk had gone bad.</returns>
     public async Task<int> AssembleAsync(
         IReadOnlyList<ManifestEntry> files, CancellationToken cancellationToken)
     {
@@ -42,7 +42,8 @@ internal sealed class FileAssembler(
         return failed;
     }
 
-    private async Task<bool> AssembleOneAsync(ManifestEntry file, CancellationToken cancellationToken)
+    private async Task<bool> AssembleOneAsync(
+        ManifestEntry file, CancellationToken cancellationToken)
     {
         var temporary = Path.Combine(layout.TempDir, $"{Guid.NewGuid():N}.part");
         try
@@ -95,7 +96,8 @@ internal sealed class FileAssembler(
         if (actual != file.Sha256)
         {
             throw new InvalidDataException(
-                $"'{file.Path}' assembles to SHA-256 {actual}, not {file.Sha256} as the manifest says.");
+                $"'{file.Path}' assembles to SHA-256 {actual}, not {file.Sha256} as the " +
+                "manifest says.");
         }
 
         return true;

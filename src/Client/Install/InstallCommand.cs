@@ -10,7 +10,8 @@ public sealed class InstallCommand : MistCommand<InstallSettings>
         InstallSettings settings, CancellationToken cancellationToken)
     {
         var api = await ConnectAsync(cancellationToken);
-        var installer = new Installer(api, new InstallerOptions { Parallelism = settings.Parallel });
+        var options = new InstallerOptions { Parallelism = settings.Parallel };
+        var installer = new Installer(api, options);
         var request = new InstallRequest(
             settings.Game, settings.Dir!, settings.Version, settings.Branch, settings.Repair);
 

@@ -23,7 +23,7 @@ public sealed class InstallLayout(string root)
 
     public string TempDir => Path.Combine(MistDir, "tmp");
 
-    /// <summary>Staged files of one target manifest, so staging for another never mixes in.</summary>
+    /// <summary>Staged files of one target manifest, never mixed with another's.</summary>
     public string StagingDir(string manifestHash) => Path.Combine(StagingRoot, manifestHash);
 
     public string InTree(string manifestPath) => Path.Combine(Root, ToLocal(manifestPath));
@@ -35,7 +35,8 @@ public sealed class InstallLayout(string root)
 
     /// <summary>True when the folder is missing, empty, or already managed by Mist.</summary>
     public bool CanInstallHere =>
-        !Directory.Exists(Root) || IsMistInstall || !Directory.EnumerateFileSystemEntries(Root).Any();
+        !Directory.Exists(Root) || IsMistInstall ||
+        !Directory.EnumerateFileSystemEntries(Root).Any();
 
     private static string ToLocal(string manifestPath) =>
         manifestPath.Replace('/', Path.DirectorySeparatorChar);

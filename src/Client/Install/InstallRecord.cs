@@ -64,7 +64,7 @@ public sealed class InstallRecord(InstallLayout layout)
         return (installed, ManifestSerializer.Deserialize(bytes));
     }
 
-    /// <summary>Records a finished install: the manifest first, then the record naming it.</summary>
+    /// <summary>Records a finished install: the manifest, then the record naming it.</summary>
     public async Task WriteAsync(
         InstalledVersion installed, byte[] manifestBytes, CancellationToken cancellationToken)
     {

@@ -1,6 +1,9 @@
 namespace Mist.Client.Install;
 
-/// <summary>What an install did. <see cref="AlreadyInstalled"/>: the folder held it already.</summary>
+/// <summary>
+/// What an install did. <see cref="AlreadyInstalled"/>: the folder held the version already,
+/// and nothing was done.
+/// </summary>
 public sealed record InstallResult(
     string Game,
     string Label,

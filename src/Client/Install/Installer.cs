@@ -41,10 +41,13 @@ public sealed class Installer(MistApiClient api, InstallerOptions? options = nul
         ManifestGuard.EnsureInstallable(manifest);
 
         using var folderLock = AcquireLock(layout);
-        var previous = installed is null ? null : await ReadPreviousAsync(record, cancellationToken);
+        var previous = installed is null
+            ? null
+            : await ReadPreviousAsync(record, cancellationToken);
         var cache = PrepareWorkFolders(layout, hash);
 
-        var work = await StageAsync(layout, hash, manifest, previous, cache, progress, cancellationToken);
+        var work = await StageAsync(
+            layout, hash, manifest, previous, cache, progress, cancellationToken);
 
         new TreePlacer(layout, hash, progress).Place(manifest, previous);
         var now = DateTimeOffset.UtcNow;
@@ -57,7 +60,7 @@ public sealed class Installer(MistApiClient api, InstallerOptions? options = nul
         return work with { Game = request.Game, Label = version.Label, ManifestHash = hash };
     }
 
-    /// <summary>Fetches a manifest and checks that its bytes hash to the name it was asked by.</summary>
+    /// <summary>Fetches a manifest and checks that its bytes hash to the name asked for.</summary>
     public async Task<(byte[] Bytes, VersionManifest Manifest)> FetchManifestAsync(
         string manifestHash, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ public sealed record InstallerOptions
     /// <summary>Chunks downloaded at once.</summary>
     public int Parallelism { get; init; } = 6;
 
-    /// <summary>Tries per chunk before the install gives up (a failed try is logged as a message).</summary>
+    /// <summary>Tries per chunk before the install gives up; each failure is reported.</summary>
     public int AttemptsPerChunk { get; init; } = 3;
 
     /// <summary>Keep the previous install's chunks as a source for the new version.</summary>

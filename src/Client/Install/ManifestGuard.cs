@@ -24,7 +24,8 @@ public static class ManifestGuard
 
             if (entry.Path.Split('/')[0] == InstallLayout.MistFolderName)
             {
-                throw Invalid(entry, $"lies in '{InstallLayout.MistFolderName}', Mist's own folder");
+                throw Invalid(
+                    entry, $"lies in '{InstallLayout.MistFolderName}', Mist's own folder");
             }
         }
 

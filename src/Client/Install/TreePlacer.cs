@@ -12,7 +12,8 @@ internal sealed class TreePlacer(InstallLayout layout, string manifestHash, IPro
 {
     public void Place(VersionManifest target, VersionManifest? previous)
     {
-        var targetKinds = target.Entries.ToDictionary(e => e.Path, e => e.Kind, StringComparer.Ordinal);
+        var targetKinds = target.Entries.ToDictionary(
+            e => e.Path, e => e.Kind, StringComparer.Ordinal);
         if (previous is not null)
         {
             RemoveStale(previous, targetKinds);

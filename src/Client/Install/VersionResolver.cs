@@ -21,7 +21,8 @@ public sealed class VersionResolver(MistApiClient api)
         if (string.IsNullOrEmpty(version.ManifestHash))
         {
             throw new InstallException(
-                $"{request.Game} {version.Label} is {version.Status}; it has no build to install yet.");
+                $"{request.Game} {version.Label} is {version.Status}; it has no build to " +
+                "install yet.");
         }
 
         return version;
@@ -32,10 +33,14 @@ public sealed class VersionResolver(MistApiClient api)
     {
         var details = await api.GetGameAsync(game, cancellationToken);
         var branches = details.Branches ?? [];
-        var found = branches.FirstOrDefault(b => b.Name == branch)
-            ?? throw new InstallException(
+        var found = branches.FirstOrDefault(b => b.Name == branch);
+        if (found is null)
+        {
+            var names = string.Join(", ", branches.Select(b => b.Name));
+            throw new InstallException(
                 $"{game} has no branch '{branch}'" +
-                (branches.Count == 0 ? "." : $"; it has {string.Join(", ", branches.Select(b => b.Name))}."));
+                (names.Length == 0 ? "." : $"; it has {names}."));
+        }
 
         // The list's order is not part of the API; the publication time is.
         var latest = (found.Versions ?? [])

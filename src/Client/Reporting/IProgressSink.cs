@@ -1,8 +1,8 @@
 namespace Mist.Client.Reporting;
 
 /// <summary>
-/// Receives progress while an install or a verify runs. Calls come from several threads at once during
-/// downloads; <paramref name="done"/> only grows within a phase.
+/// Receives progress while an install or a verify runs. Calls come from several threads at
+/// once during downloads, so they may arrive slightly out of order.
 /// </summary>
 public interface IProgressSink
 {

@@ -62,7 +62,8 @@ internal static class ErrorReporter
 
         if (api.StatusCode == 401)
         {
-            AnsiConsole.MarkupLine("  Log in with [bold]mist login --user NAME[/] or set MIST_TOKEN.");
+            AnsiConsole.MarkupLine(
+                "  Log in with [bold]mist login --user NAME[/] or set MIST_TOKEN.");
         }
     }
 

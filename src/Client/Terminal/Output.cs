@@ -2,7 +2,7 @@ using Spectre.Console;
 
 namespace Mist.Client.Terminal;
 
-/// <summary>Whether to draw live progress or print plain lines (output redirected, CI, pipes).</summary>
+/// <summary>Whether to draw live progress or print plain lines (redirected output, CI).</summary>
 internal static class Output
 {
     public static bool IsInteractive =>

@@ -8,7 +8,7 @@ public enum DifferenceKind
     /// <summary>The folder has an entry the manifest does not.</summary>
     Extra,
 
-    /// <summary>A file where a directory should be, a link where a file should be, and so on.</summary>
+    /// <summary>A file where a directory should be, a link instead of a file, and so on.</summary>
     WrongKind,
 
     WrongSize,

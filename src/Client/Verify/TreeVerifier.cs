@@ -12,7 +12,8 @@ namespace Mist.Client.Verify;
 /// </summary>
 public sealed class TreeVerifier
 {
-    /// <summary>Verifies the install in <paramref name="directory"/> against its kept manifest.</summary>
+    /// <summary>Verifies the install in <paramref name="directory"/> against its kept
+    /// manifest.</summary>
     public async Task<IReadOnlyList<TreeDifference>> VerifyInstallAsync(
         string directory, IProgressSink? progress, CancellationToken cancellationToken)
     {
@@ -41,7 +42,8 @@ public sealed class TreeVerifier
         {
             if (!local.Remove(expected.Path, out var actual))
             {
-                differences.Add(new(expected.Path, DifferenceKind.Missing, Describe(expected.Kind)));
+                differences.Add(
+                    new(expected.Path, DifferenceKind.Missing, Describe(expected.Kind)));
             }
             else
             {
@@ -52,8 +54,8 @@ public sealed class TreeVerifier
             progress.Report(ProgressPhase.Verifying, done, total);
         }
 
-        differences.AddRange(local.Values.Select(
-            extra => new TreeDifference(extra.Path, DifferenceKind.Extra, null, Describe(extra.Kind))));
+        differences.AddRange(local.Values.Select(extra =>
+            new TreeDifference(extra.Path, DifferenceKind.Extra, null, Describe(extra.Kind))));
         return [.. differences.OrderBy(d => d.Path, StringComparer.Ordinal)];
     }
 
@@ -64,7 +66,8 @@ public sealed class TreeVerifier
         if (actual.Kind != expected.Kind)
         {
             differences.Add(new(
-                expected.Path, DifferenceKind.WrongKind, Describe(expected.Kind), Describe(actual.Kind)));
+                expected.Path, DifferenceKind.WrongKind, Describe(expected.Kind),
+                Describe(actual.Kind)));
             return;
         }
 
@@ -110,11 +113,13 @@ public sealed class TreeVerifier
         var hash = await Sha256Hex.OfFileAsync(actual.FullPath, cancellationToken);
         if (hash != expected.Sha256)
         {
-            differences.Add(new(expected.Path, DifferenceKind.ChangedContent, expected.Sha256, hash));
+            differences.Add(
+                new(expected.Path, DifferenceKind.ChangedContent, expected.Sha256, hash));
         }
     }
 
-    private static string Executable(bool executable) => executable ? "executable" : "not executable";
+    private static string Executable(bool executable) =>
+        executable ? "executable" : "not executable";
 
     private static string Describe(EntryKind kind) => kind switch
     {

@@ -18,12 +18,14 @@ public sealed class VerifyCommand : MistCommand<VerifySettings>
             ?? throw new InstallException($"{layout.Root} holds no finished Mist install.");
 
         var differences = await LiveProgress.RunAsync(
-            progress => new TreeVerifier().VerifyInstallAsync(layout.Root, progress, cancellationToken));
+            progress => new TreeVerifier()
+                .VerifyInstallAsync(layout.Root, progress, cancellationToken));
 
         if (differences.Count == 0)
         {
-            AnsiConsole.MarkupLineInterpolated(
-                $"[green]OK[/] {installed.Game} {installed.Label}: the folder matches its manifest.");
+            AnsiConsole.Markup("[green]OK[/] ");
+            AnsiConsole.WriteLine(
+                $"{installed.Game} {installed.Label}: the folder matches its manifest.");
             return 0;
         }
 
