@@ -2,10 +2,14 @@ using Mediator;
 using Mist.Application.Games.RegisterGame;
 using Mist.Application.Pipeline;
 using Mist.Application.Versions;
+using Mist.Api.Accounts;
+using Mist.Api.Downloads;
 using Mist.Api.Games;
+using Mist.Api.Operations;
 using Mist.Api.Versions;
 using Mist.Handlers;
 using Mist.Infrastructure;
+using Mist.Infrastructure.Storage;
 using FluentValidation;
 using Wolverine;
 using Wolverine.Marten;
@@ -18,8 +22,11 @@ public static class ServerComposition
     public static WebApplicationBuilder AddMistServer(this WebApplicationBuilder builder)
     {
         builder.AddInfrastructure();
+        builder.Services.AddFileSystemStorage(builder.Configuration);
         builder.AddApplication();
         builder.AddMessaging();
+        builder.AddAccounts();
+        builder.AddHealthEndpoints();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -31,11 +38,16 @@ public static class ServerComposition
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthEndpoints();
 
         var api = app.MapGroup("/api");
+        api.MapAccountEndpoints();
         api.MapGameEndpoints();
         api.MapVersionEndpoints();
+        api.MapDownloadEndpoints();
         return app;
     }
 
