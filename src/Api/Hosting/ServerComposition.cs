@@ -13,6 +13,8 @@ using Mist.Infrastructure.Storage;
 using FluentValidation;
 using Wolverine;
 using Wolverine.Marten;
+using Wolverine.RabbitMQ;
+using Mist.Application.Contracts;
 
 namespace Mist.Api.Hosting;
 
@@ -81,6 +83,17 @@ public static class ServerComposition
                 "Mist:DurabilityMode", DurabilityMode.Solo);
             options.Policies.UseDurableLocalQueues();
             options.Policies.AutoApplyTransactions();
+
+            // Ingesting a multi-gigabyte build takes far longer than Wolverine's default.
+            options.DefaultExecutionTimeout = TimeSpan.FromHours(6);
+
+            if (builder.Configuration["Mist:RabbitMq"] is { Length: > 0 } rabbitMq)
+            {
+                options.UseRabbitMq(new Uri(rabbitMq)).AutoProvision();
+                options.PublishMessage<IngestBuild>().ToRabbitQueue("mist-ingest")
+                    .UseDurableOutbox();
+                options.ListenToRabbitQueue("mist-ingest").UseDurableInbox();
+            }
         });
     }
 }
