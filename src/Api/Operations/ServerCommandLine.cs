@@ -11,6 +11,8 @@ public static class ServerCommandLine
 
     public static Task<int> RunAsync(WebApplication app, string[] args) => args switch
     {
+        ["users", .. var rest] =>
+            UsersCommand.ForConsole(app.Services).RunAsync(rest, CancellationToken.None),
         _ => Task.FromResult(Usage()),
     };
 
