@@ -27,6 +27,7 @@ public static class ServerComposition
         builder.Services.AddFileSystemStorage(builder.Configuration);
         builder.AddApplication();
         builder.AddMessaging();
+        builder.Services.AddWorker();
         builder.AddAccounts();
         builder.AddHealthEndpoints();
 
