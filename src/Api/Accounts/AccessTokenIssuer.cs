@@ -6,7 +6,9 @@ using Mist.Infrastructure.Accounts;
 
 namespace Mist.Api.Accounts;
 
-/// <summary>Signs HS256 JWTs naming the user, the role and the user's current security stamp.</summary>
+/// <summary>
+/// Signs HS256 JWTs naming the user, the role and the user's current security stamp.
+/// </summary>
 public sealed class AccessTokenIssuer(
     SigningKeySource keys,
     IOptions<AuthOptions> options,

@@ -1,6 +1,6 @@
 namespace Mist.Api.Accounts;
 
-/// <summary>How access tokens are signed and how long they last (configuration Mist:Auth).</summary>
+/// <summary>How access tokens are signed and how long they last (section Mist:Auth).</summary>
 public sealed class AuthOptions
 {
     public const string Section = "Mist:Auth";

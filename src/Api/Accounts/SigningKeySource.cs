@@ -101,7 +101,11 @@ public sealed partial class SigningKeySource
 
     private static FileStreamOptions CreateOptions()
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+        };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = OwnerOnly;
@@ -127,7 +131,8 @@ public sealed partial class SigningKeySource
         }
         catch (FormatException)
         {
-            throw new InvalidOperationException($"The token signing key in {source} is not base64.");
+            throw new InvalidOperationException(
+                $"The token signing key in {source} is not base64.");
         }
 
         return bytes.Length >= MinimumKeyBytes
