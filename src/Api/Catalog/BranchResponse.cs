@@ -1,0 +1,4 @@
+namespace Mist.Api.Catalog;
+
+/// <summary>A branch and its versions, newest first.</summary>
+public sealed record BranchResponse(string Name, IReadOnlyList<VersionSummaryResponse> Versions);
