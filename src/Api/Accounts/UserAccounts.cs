@@ -49,7 +49,7 @@ public sealed partial class UserAccounts(
     }
 
     /// <summary>Sets a new password and revokes every token issued before.</summary>
-    public async Task ResetPasswordAsync(
+    public async Task<UserAccount> ResetPasswordAsync(
         string userName,
         string password,
         CancellationToken cancellationToken)
@@ -61,6 +61,7 @@ public sealed partial class UserAccounts(
         account.ChangePassword(Hasher.HashPassword(account, password), NewSecurityStamp());
         await store.UpdateAsync(account, cancellationToken);
         LogPasswordReset(account.UserName);
+        return account;
     }
 
     /// <summary>The account when the name and password match, otherwise null.</summary>

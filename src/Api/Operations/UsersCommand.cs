@@ -57,9 +57,10 @@ public sealed class UsersCommand(
             }
             else
             {
-                await accounts.ResetPasswordAsync(command.Name, password, cancellationToken);
+                var account = await accounts.ResetPasswordAsync(
+                    command.Name, password, cancellationToken);
                 await output.WriteLineAsync(
-                    $"Reset the password of '{command.Name}'; its earlier tokens are revoked.");
+                    $"Reset the password of '{account.UserName}'; its tokens are revoked.");
             }
 
             return 0;
@@ -78,7 +79,11 @@ public sealed class UsersCommand(
             return environmentPassword;
         }
 
-        await error.WriteAsync("Password: ");
+        if (input is HiddenConsoleReader)
+        {
+            await error.WriteAsync("Password: ");
+        }
+
         var password = await input.ReadLineAsync() ?? "";
         return password.Length > 0
             ? password

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Mist.Infrastructure.Accounts;
 
@@ -11,8 +13,11 @@ public static class AccountStoreRegistration
     {
         var connectionString = DatabaseConnection.From(builder.Configuration);
 
-        builder.Services.AddPooledDbContextFactory<AccountsDbContext>(
-            options => options.UseNpgsql(connectionString));
+        // Each request reads a user row for the token check: its SQL is debug detail, not news.
+        builder.Services.AddPooledDbContextFactory<AccountsDbContext>(options => options
+            .UseNpgsql(connectionString)
+            .ConfigureWarnings(warnings =>
+                warnings.Log((RelationalEventId.CommandExecuted, LogLevel.Debug))));
         builder.Services.AddSingleton<AccountsSchema>();
         builder.Services.AddHostedService(services =>
             services.GetRequiredService<AccountsSchema>());

@@ -30,6 +30,12 @@ public sealed class UserStore(IDbContextFactory<AccountsDbContext> contexts)
     /// <summary>Adds a user; a name taken in any letter case is refused as a conflict.</summary>
     public async Task AddAsync(UserAccount account, CancellationToken cancellationToken)
     {
+        // Checked first for a quiet refusal; the unique index still settles a race.
+        if (await FindByNameAsync(account.UserName, cancellationToken) is not null)
+        {
+            throw Taken(account.UserName);
+        }
+
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         context.Users.Add(account);
         try
@@ -41,7 +47,7 @@ public sealed class UserStore(IDbContextFactory<AccountsDbContext> contexts)
             SqlState: PostgresErrorCodes.UniqueViolation,
         })
         {
-            throw DomainException.Conflict($"A user named '{account.UserName}' exists.");
+            throw Taken(account.UserName);
         }
     }
 
@@ -51,4 +57,7 @@ public sealed class UserStore(IDbContextFactory<AccountsDbContext> contexts)
         context.Users.Update(account);
         await context.SaveChangesAsync(cancellationToken);
     }
+
+    private static DomainException Taken(string userName) =>
+        DomainException.Conflict($"A user named '{userName}' exists.");
 }
