@@ -3,6 +3,7 @@ using Mist.Application.Games.RegisterGame;
 using Mist.Application.Pipeline;
 using Mist.Application.Versions;
 using Mist.Api.Accounts;
+using Mist.Api.Catalog;
 using Mist.Api.Downloads;
 using Mist.Api.Games;
 using Mist.Api.Operations;
@@ -10,6 +11,7 @@ using Mist.Api.Versions;
 using Mist.Handlers;
 using Mist.Infrastructure;
 using Mist.Infrastructure.Storage;
+using Mist.Projections;
 using FluentValidation;
 using Wolverine;
 using Wolverine.Marten;
@@ -25,6 +27,7 @@ public static class ServerComposition
     {
         builder.AddInfrastructure();
         builder.Services.AddFileSystemStorage(builder.Configuration);
+        builder.AddReadModels();
         builder.AddApplication();
         builder.AddMessaging();
         builder.Services.AddWorker();
@@ -50,6 +53,7 @@ public static class ServerComposition
         api.MapAccountEndpoints();
         api.MapGameEndpoints();
         api.MapVersionEndpoints();
+        api.MapCatalogEndpoints();
         api.MapDownloadEndpoints();
         return app;
     }

@@ -13,6 +13,8 @@ public static class ServerCommandLine
     {
         ["users", .. var rest] =>
             UsersCommand.ForConsole(app.Services).RunAsync(rest, CancellationToken.None),
+        ["projections", .. var rest] =>
+            ProjectionsCommand.RunAsync(app.Services, rest, CancellationToken.None),
         _ => Task.FromResult(Usage()),
     };
 
