@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Mist.Delta.Patching.Small;
 
 /// <summary>
@@ -21,6 +22,7 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
     /// Kept as one method: the scan, the extension and the overlap split share six running
     /// positions, and splitting them into calls costs speed in the hottest loop of the encoder.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Match(int start, int end, List<MatchEntry> entries)
     {
         var old = baseData;
@@ -29,8 +31,11 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
         var matchLength = 0;
         var matchPos = 0;
         var lastScan = start;
-        var lastPos = 0;
-        long lastOffset = 0;
+
+        // Start aligned with the same position in the base: when the range is the second half
+        // of a target, that is where an unchanged file continues.
+        var lastPos = Math.Min(start, oldLength);
+        long lastOffset = lastPos - start;
 
         while (scan < end)
         {
@@ -149,6 +154,7 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
     }
 
     /// <summary>Longest prefix of <paramref name="key"/> found in the base.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int Position, int Length) Search(ReadOnlySpan<byte> key)
     {
         var sa = suffixArray;

@@ -14,9 +14,12 @@ internal static class SmallSegmentEncoder
 
     public static byte[][] Encode(byte[] baseWindow, byte[] target, DeltaOptions options)
     {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
         var suffixArray = SuffixArray.Build(baseWindow);
+        var tSa = sw.Elapsed.TotalSeconds;
         var matcher = new Matcher(baseWindow, suffixArray, target);
         var entries = MatchAll(matcher, target.Length, options);
+        var tMatch = sw.Elapsed.TotalSeconds;
 
         var control = new ArrayBufferWriter<byte>(entries.Count * 6);
         var diff = GC.AllocateUninitializedArray<byte>(target.Length);
@@ -62,6 +65,11 @@ internal static class SmallSegmentEncoder
                 1 => ZstdFrames.Compress(diff.AsSpan(0, diffLength), level),
                 _ => ZstdFrames.Compress(literal.AsSpan(0, literalLength), level),
             });
+        if (Environment.GetEnvironmentVariable("MIST_TRACE") is not null)
+        {
+            Console.Error.WriteLine($"TRACE n={baseWindow.Length} sa={tSa:F2} match={tMatch - tSa:F2} total={sw.Elapsed.TotalSeconds:F2} entries={entries.Count} diff={diffLength} lit={literalLength} nz={diff.AsSpan(0, diffLength).Length - diff.AsSpan(0, diffLength).Count((byte)0)}");
+        }
+
         return streams;
     }
 

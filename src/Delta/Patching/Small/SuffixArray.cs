@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Mist.Delta.Patching.Small;
@@ -11,12 +12,12 @@ internal static class SuffixArray
     /// <summary>Bytes of memory one indexed byte costs: the array, type flags, recursion.</summary>
     public const int BytesPerIndexedByte = 6;
 
-    public static int[] Build(ReadOnlySpan<byte> text)
+    public static int[] Build(byte[] text)
     {
         var sa = new int[text.Length];
         if (text.Length > 0)
         {
-            Sais(text, sa, 256);
+            Sais<byte>(text, sa, 256);
         }
 
         return sa;
@@ -24,6 +25,7 @@ internal static class SuffixArray
 
     // One method for every level: bytes at the top, integer names below. Generic over the
     // symbol type so the top level needs no widened copy of the text.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Sais<T>(ReadOnlySpan<T> s, Span<int> sa, int k)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -142,6 +144,7 @@ internal static class SuffixArray
         InduceS(s, sa, isS, counts, bucket);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool LmsEqual<T>(ReadOnlySpan<T> s, bool[] isS, int a, int b)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -176,6 +179,7 @@ internal static class SuffixArray
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InduceL<T>(
         ReadOnlySpan<T> s, Span<int> sa, bool[] isS, int[] counts, int[] bucket)
         where T : unmanaged, IBinaryInteger<T>
@@ -195,6 +199,7 @@ internal static class SuffixArray
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InduceS<T>(
         ReadOnlySpan<T> s, Span<int> sa, bool[] isS, int[] counts, int[] bucket)
         where T : unmanaged, IBinaryInteger<T>
