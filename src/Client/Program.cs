@@ -3,7 +3,15 @@ using Mist.Client.Admin;
 using Mist.Client.Catalog;
 using Mist.Client.Install;
 using Mist.Client.Verify;
+using Spectre.Console;
 using Spectre.Console.Cli;
+
+if (Console.IsOutputRedirected)
+{
+    // Logs and pipes have no width; wrapping at Spectre's default 80 columns would split
+    // paths and messages across lines.
+    AnsiConsole.Profile.Width = 1000;
+}
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

@@ -1,5 +1,4 @@
 using Mist.Client.Http;
-using Mist.Client.Install;
 using Mist.Client.Reporting;
 
 namespace Mist.Client.Admin;
@@ -7,19 +6,41 @@ namespace Mist.Client.Admin;
 /// <summary>Polls a build's ingestion until it is ingested or failed, reporting progress.</summary>
 public sealed class BuildWatcher(MistApiClient api, TimeSpan pollInterval)
 {
+    // The catalog is a projection of the event log and may trail the import request by a
+    // moment; until then the build is unknown (404) rather than missing.
+    private static readonly TimeSpan CatalogLag = TimeSpan.FromSeconds(30);
+
     public async Task<BuildProgress> WaitAsync(
         string game, string label, IProgressSink progress, CancellationToken cancellationToken)
     {
+        var started = DateTimeOffset.UtcNow;
         while (true)
         {
-            var build = await api.GetBuildAsync(game, label, cancellationToken);
-            progress.Report(ProgressPhase.Ingesting, build.BytesDone, build.BytesTotal);
-            if (build.IsFinished)
+            var build = await TryGetAsync(game, label, started, cancellationToken);
+            if (build is not null)
             {
-                return build;
+                progress.Report(ProgressPhase.Ingesting, build.BytesDone, build.BytesTotal);
+                if (build.IsFinished)
+                {
+                    return build;
+                }
             }
 
             await Task.Delay(pollInterval, cancellationToken);
+        }
+    }
+
+    private async Task<BuildProgress?> TryGetAsync(
+        string game, string label, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.GetBuildAsync(game, label, cancellationToken);
+        }
+        catch (MistApiException e) when (
+            e.StatusCode == 404 && DateTimeOffset.UtcNow - started < CatalogLag)
+        {
+            return null;
         }
     }
 }

@@ -49,7 +49,8 @@ internal sealed class ChunkDownloader(
             }
             catch (Exception e) when (attempt < options.AttemptsPerChunk && IsWorthRetrying(e))
             {
-                progress.Message($"Chunk {chunk.Sha256[..12]}: {e.Message}; trying again.");
+                var reason = e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message;
+                progress.Message($"Chunk {chunk.Sha256[..12]}: {reason} Trying again.");
                 var backOff = TimeSpan.FromMilliseconds(250 * attempt * attempt);
                 await Task.Delay(backOff, cancellationToken);
             }

@@ -30,7 +30,8 @@ public sealed class InstallCommand : MistCommand<InstallSettings>
         AnsiConsole.WriteLine(
             $"{result.Game} {result.Label} in {settings.Dir}: " +
             $"{result.FilesWritten} files written, {result.ChunksDownloaded} chunks downloaded " +
-            $"({Output.Bytes(result.BytesDownloaded)}), {result.ChunksReused} reused.");
+            $"({Output.Bytes(result.BytesDownloaded)}), {result.ChunksReused} reused, " +
+            $"{result.FilesKept} files unchanged.");
         return 0;
     }
 }

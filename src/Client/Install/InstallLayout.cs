@@ -31,6 +31,24 @@ public sealed class InstallLayout(string root)
     public string InStaging(string manifestHash, string manifestPath) =>
         Path.Combine(StagingDir(manifestHash), ToLocal(manifestPath));
 
+    /// <summary>
+    /// True when a folder above the entry is a symbolic link on disk, so that anything done
+    /// at the entry's path would happen somewhere else.
+    /// </summary>
+    public bool IsUnderLink(string manifestPath)
+    {
+        var parts = manifestPath.Split('/');
+        for (var i = 1; i < parts.Length; i++)
+        {
+            if (new FileInfo(InTree(string.Join('/', parts[..i]))).LinkTarget is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public bool IsMistInstall => Directory.Exists(MistDir);
 
     /// <summary>True when the folder is missing, empty, or already managed by Mist.</summary>

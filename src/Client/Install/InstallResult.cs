@@ -2,7 +2,7 @@ namespace Mist.Client.Install;
 
 /// <summary>
 /// What an install did. <see cref="AlreadyInstalled"/>: the folder held the version already,
-/// and nothing was done.
+/// and nothing was done. <see cref="FilesKept"/>: files of the previous install left in place.
 /// </summary>
 public sealed record InstallResult(
     string Game,
@@ -12,4 +12,5 @@ public sealed record InstallResult(
     int FilesWritten,
     int ChunksDownloaded,
     long BytesDownloaded,
-    int ChunksReused);
+    int ChunksReused,
+    int FilesKept);

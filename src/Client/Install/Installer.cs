@@ -32,7 +32,7 @@ public sealed class Installer(MistApiClient api, InstallerOptions? options = nul
         var sameVersion = installed?.ManifestHash == hash && installed.Game == request.Game;
         if (sameVersion && !request.Repair)
         {
-            return new InstallResult(request.Game, version.Label, hash, true, 0, 0, 0, 0);
+            return new InstallResult(request.Game, version.Label, hash, true, 0, 0, 0, 0, 0);
         }
 
         progress.Message($"{(sameVersion ? "Repairing" : "Installing")} {request.Game} " +
@@ -46,10 +46,14 @@ public sealed class Installer(MistApiClient api, InstallerOptions? options = nul
             : await ReadPreviousAsync(record, cancellationToken);
         var cache = PrepareWorkFolders(layout, hash);
 
-        var work = await StageAsync(
-            layout, hash, manifest, previous, cache, progress, cancellationToken);
+        var kept = previous is null
+            ? []
+            : await new UnchangedFiles(layout, progress)
+                .FindAsync(previous, manifest, cancellationToken);
+        var staged = await StageAsync(
+            layout, hash, manifest, previous, kept, cache, progress, cancellationToken);
 
-        new TreePlacer(layout, hash, progress).Place(manifest, previous);
+        new TreePlacer(layout, hash, progress).Place(manifest, previous, kept);
         var now = DateTimeOffset.UtcNow;
         var server = api.BaseAddress?.AbsoluteUri ?? "";
         await record.WriteAsync(
@@ -57,7 +61,9 @@ public sealed class Installer(MistApiClient api, InstallerOptions? options = nul
             manifestBytes, cancellationToken);
 
         CleanUp(layout, cache);
-        return work with { Game = request.Game, Label = version.Label, ManifestHash = hash };
+        return new InstallResult(
+            request.Game, version.Label, hash, false, staged.FilesWritten,
+            staged.ChunksDownloaded, staged.BytesDownloaded, staged.ChunksReused, kept.Count);
     }
 
     /// <summary>Fetches a manifest and checks that its bytes hash to the name asked for.</summary>
@@ -75,34 +81,35 @@ public sealed class Installer(MistApiClient api, InstallerOptions? options = nul
         return (bytes, ManifestSerializer.Deserialize(bytes));
     }
 
-    private async Task<InstallResult> StageAsync(
+    private async Task<StagingOutcome> StageAsync(
         InstallLayout layout, string hash, VersionManifest manifest, VersionManifest? previous,
-        ChunkCache cache, IProgressSink progress, CancellationToken cancellationToken)
+        HashSet<string> kept, ChunkCache cache, IProgressSink progress,
+        CancellationToken cancellationToken)
     {
         var downloader = new ChunkDownloader(api, cache, _options, progress);
         var assembler = new FileAssembler(layout, hash, cache, progress);
-        int reused = 0, fetched = 0, written = 0;
-        long downloaded = 0;
+        var outcome = new StagingOutcome();
+        bool IsDone(ManifestEntry e) =>
+            kept.Contains(e.Path) || File.Exists(layout.InStaging(hash, e.Path));
 
         for (var round = 1; ; round++)
         {
-            var plan = FetchPlanner.Plan(
-                manifest, e => File.Exists(layout.InStaging(hash, e.Path)), cache.Contains);
+            var plan = FetchPlanner.Plan(manifest, IsDone, cache.Contains);
             if (round == 1 && previous is not null && _options.ReuseInstalledFiles)
             {
-                reused = await new ChunkReuse(layout, cache, progress)
+                outcome.ChunksReused = await new ChunkReuse(layout, cache, progress)
                     .SeedAsync(previous, plan.ChunksToFetch, cancellationToken);
-                plan = FetchPlanner.Plan(
-                    manifest, e => File.Exists(layout.InStaging(hash, e.Path)), cache.Contains);
+                plan = FetchPlanner.Plan(manifest, IsDone, cache.Contains);
             }
 
-            downloaded += await downloader.DownloadAsync(plan.ChunksToFetch, cancellationToken);
-            fetched += plan.ChunksToFetch.Count;
+            outcome.BytesDownloaded +=
+                await downloader.DownloadAsync(plan.ChunksToFetch, cancellationToken);
+            outcome.ChunksDownloaded += plan.ChunksToFetch.Count;
             var failed = await assembler.AssembleAsync(plan.FilesToAssemble, cancellationToken);
-            written += plan.FilesToAssemble.Count - failed;
+            outcome.FilesWritten += plan.FilesToAssemble.Count - failed;
             if (failed == 0)
             {
-                return new InstallResult("", "", hash, false, written, fetched, downloaded, reused);
+                return outcome;
             }
 
             if (round == MaxRounds)
@@ -193,5 +200,16 @@ public sealed class Installer(MistApiClient api, InstallerOptions? options = nul
                 Directory.Delete(dir, recursive: true);
             }
         }
+    }
+
+    private sealed class StagingOutcome
+    {
+        public int FilesWritten { get; set; }
+
+        public int ChunksDownloaded { get; set; }
+
+        public long BytesDownloaded { get; set; }
+
+        public int ChunksReused { get; set; }
     }
 }

@@ -10,7 +10,9 @@ namespace Mist.Client.Install;
 /// </summary>
 internal sealed class TreePlacer(InstallLayout layout, string manifestHash, IProgressSink progress)
 {
-    public void Place(VersionManifest target, VersionManifest? previous)
+    /// <param name="kept">Files already in place and intact, which are left untouched.</param>
+    public void Place(
+        VersionManifest target, VersionManifest? previous, IReadOnlySet<string>? kept = null)
     {
         var targetKinds = target.Entries.ToDictionary(
             e => e.Path, e => e.Kind, StringComparer.Ordinal);
@@ -31,7 +33,11 @@ internal sealed class TreePlacer(InstallLayout layout, string manifestHash, IPro
 
         foreach (var entry in target.Entries.Where(e => e.Kind == EntryKind.File))
         {
-            PlaceFile(entry);
+            if (kept?.Contains(entry.Path) != true)
+            {
+                PlaceFile(entry);
+            }
+
             progress.Report(ProgressPhase.Placing, ++done, total);
         }
 
@@ -60,7 +66,7 @@ internal sealed class TreePlacer(InstallLayout layout, string manifestHash, IPro
                 continue;
             }
 
-            if (HasNoLinkAbove(entry.Path))
+            if (!layout.IsUnderLink(entry.Path))
             {
                 Remove(path);
             }
@@ -113,20 +119,6 @@ internal sealed class TreePlacer(InstallLayout layout, string manifestHash, IPro
         {
             EnsureDirectory(manifestPath[..slash]);
         }
-    }
-
-    private bool HasNoLinkAbove(string manifestPath)
-    {
-        var parts = manifestPath.Split('/');
-        for (var i = 1; i < parts.Length; i++)
-        {
-            if (new FileInfo(layout.InTree(string.Join('/', parts[..i]))).LinkTarget is not null)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static bool IsNonEmptyDirectory(string path) =>

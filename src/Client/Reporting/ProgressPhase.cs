@@ -2,6 +2,9 @@ namespace Mist.Client.Reporting;
 
 public enum ProgressPhase
 {
+    /// <summary>Hashing installed files an update may leave in place; progress in bytes.</summary>
+    Checking,
+
     /// <summary>Reading chunks of the previous install that the new version reuses.</summary>
     Reusing,
 

@@ -7,6 +7,7 @@ internal static class PhaseNames
 {
     public static string Of(ProgressPhase phase) => phase switch
     {
+        ProgressPhase.Checking => "Checking installed files",
         ProgressPhase.Reusing => "Reusing installed chunks",
         ProgressPhase.Downloading => "Downloading",
         ProgressPhase.Assembling => "Assembling files",

@@ -34,11 +34,23 @@ public sealed class VerifyCommand : MistCommand<VerifySettings>
             AnsiConsole.WriteLine(difference.ToString());
         }
 
-        AnsiConsole.Markup($"[red]{differences.Count} differences[/] ");
-        AnsiConsole.WriteLine(
-            $"from {installed.Game} {installed.Label}; " +
-            $"'mist install {installed.Game} --version {installed.Label} --dir {settings.Dir} " +
-            "--repair' repairs the folder.");
+        var noun = differences.Count == 1 ? "difference" : "differences";
+        AnsiConsole.Markup($"[red]{differences.Count} {noun}[/] ");
+        AnsiConsole.WriteLine($"from {installed.Game} {installed.Label}.");
+        if (differences.Any(d => d.Kind != DifferenceKind.Extra))
+        {
+            AnsiConsole.WriteLine(
+                $"'mist install {installed.Game} --version {installed.Label} " +
+                $"--dir {settings.Dir} --repair' restores the version's files.");
+        }
+
+        if (differences.Any(d => d.Kind == DifferenceKind.Extra))
+        {
+            AnsiConsole.WriteLine(
+                "Installs leave extra entries alone (they may be saves or mods); remove them " +
+                "yourself if the folder should hold the version only.");
+        }
+
         return ErrorReporter.Failure;
     }
 }
