@@ -135,14 +135,43 @@ public sealed class StagingAndPlacementTests : IDisposable
         cache.Contains(edit[1].Sha256).ShouldBeFalse();
     }
 
-    private async Task InstallAsync(TestBuild build, VersionManifest? previous = null)
+    [Fact]
+    public async Task Update_leaves_intact_unchanged_files_in_place_and_rewrites_the_rest()
     {
+        _source.Write("same.bin", "unchanged content");
+        _source.Write("damaged.bin", "will be damaged");
+        _source.Write("edited.bin", "version one");
+        var one = TestBuild.FromFolder(_source.Path);
+        await InstallAsync(one);
+        _target.Write("damaged.bin", "will be DAMAGED");
+        var sameBefore = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(_target["same.bin"], sameBefore);
+        _source.Write("edited.bin", "version two");
+        var two = TestBuild.FromFolder(_source.Path);
+        var layout = new InstallLayout(_target.Path);
+
+        var kept = await new UnchangedFiles(layout, SilentProgress.Instance)
+            .FindAsync(one.Manifest, two.Manifest, CancellationToken.None);
+        await InstallAsync(two, one.Manifest, kept);
+
+        kept.ShouldBe(["same.bin"]);
+        File.GetLastWriteTimeUtc(_target["same.bin"]).ShouldBe(sameBefore);
+        (await new TreeVerifier().VerifyInstallAsync(_target.Path, null, default))
+            .ShouldBeEmpty();
+    }
+
+    private async Task InstallAsync(
+        TestBuild build, VersionManifest? previous = null, HashSet<string>? kept = null)
+    {
+        kept ??= [];
         var (layout, cache, assembler) = await PrepareAsync(build);
-        var files = build.Manifest.Entries.Where(e => e.Kind == EntryKind.File).ToList();
+        var files = build.Manifest.Entries
+            .Where(e => e.Kind == EntryKind.File && !kept.Contains(e.Path))
+            .ToList();
         (await assembler.AssembleAsync(files, CancellationToken.None)).ShouldBe(0);
 
         new TreePlacer(layout, build.ManifestHash, SilentProgress.Instance)
-            .Place(build.Manifest, previous);
+            .Place(build.Manifest, previous, kept);
         var installed = new InstalledVersion(
             "game", "1", "main", build.ManifestHash, "http://test/", DateTimeOffset.UnixEpoch);
         await new InstallRecord(layout).WriteAsync(installed, build.ManifestBytes, default);
