@@ -10,5 +10,8 @@ public sealed record IngestFigures(
     [property: JsonPropertyName("mb_per_s")] double MegabytesPerSecond)
 {
     [JsonIgnore]
+    public double CpuSeconds { get; init; }
+
+    [JsonIgnore]
     public double Ratio => RawBytes == 0 ? 0 : (double)StoredBytes / RawBytes;
 }

@@ -17,7 +17,7 @@ public sealed class StreamChunker(FastCdc cdc)
         Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var max = cdc.Options.MaxSize;
-        var buffer = ArrayPool<byte>.Shared.Rent(2 * max);
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialCapacity(stream, max));
         try
         {
             var start = 0;
@@ -26,12 +26,20 @@ public sealed class StreamChunker(FastCdc cdc)
             long offset = 0;
             while (true)
             {
-                if (!atEnd && filled - start < max)
+                // Unless the stream has ended, the cut needs a maximum chunk's worth ahead.
+                while (!atEnd && filled - start < max)
                 {
-                    // Move the unchunked tail to the front, then top the buffer up.
-                    buffer.AsSpan(start, filled - start).CopyTo(buffer);
-                    filled -= start;
-                    start = 0;
+                    if (start > 0)
+                    {
+                        buffer.AsSpan(start, filled - start).CopyTo(buffer);
+                        filled -= start;
+                        start = 0;
+                    }
+                    else if (filled == buffer.Length)
+                    {
+                        buffer = Grow(buffer, filled, 2 * max);
+                    }
+
                     (filled, atEnd) = await FillAsync(stream, buffer, filled, cancellationToken);
                 }
 
@@ -50,6 +58,28 @@ public sealed class StreamChunker(FastCdc cdc)
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    // Most files of a build are far smaller than two maximum chunks; a buffer one byte longer
+    // than what is left reads them whole and sees the end, without renting 8 MiB each time.
+    private static int InitialCapacity(Stream stream, int max)
+    {
+        var full = 2 * max;
+        if (!stream.CanSeek)
+        {
+            return full;
+        }
+
+        var left = stream.Length - stream.Position;
+        return left < full ? (int)Math.Max(left + 1, 1) : full;
+    }
+
+    private static byte[] Grow(byte[] buffer, int filled, int capacity)
+    {
+        var bigger = ArrayPool<byte>.Shared.Rent(capacity);
+        buffer.AsSpan(0, filled).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return bigger;
     }
 
     private static async Task<(int Filled, bool AtEnd)> FillAsync(

@@ -23,6 +23,16 @@ public sealed class StreamChunkerTests
     }
 
     [Fact]
+    public async Task Stream_longer_than_its_stated_length_is_chunked_whole()
+    {
+        var data = TestData.Random(100_000, seed: 10);
+
+        var chunks = await ReadAllAsync(new UnderstatedLengthStream(data));
+
+        chunks.Select(c => c.Length).ShouldBe(FastCdcTests.Cuts(Small, data));
+    }
+
+    [Fact]
     public async Task Empty_stream_gives_no_chunks()
     {
         (await ReadAllAsync(new MemoryStream())).ShouldBeEmpty();
