@@ -19,10 +19,17 @@ public sealed class BuildWatcher(MistApiClient api, TimeSpan pollInterval)
             var build = await TryGetAsync(game, label, started, cancellationToken);
             if (build is not null)
             {
-                progress.Report(ProgressPhase.Ingesting, build.BytesDone, build.BytesTotal);
                 if (build.IsFinished)
                 {
+                    progress.Report(ProgressPhase.Ingesting, build.BytesTotal, build.BytesTotal);
                     return build;
+                }
+
+                // Totals are zero until the server has walked the build's tree; a bar over
+                // nothing would read as done.
+                if (build.BytesTotal > 0)
+                {
+                    progress.Report(ProgressPhase.Ingesting, build.BytesDone, build.BytesTotal);
                 }
             }
 

@@ -25,11 +25,18 @@ public sealed class Installer(MistApiClient api, InstallerOptions? options = nul
         var layout = new InstallLayout(request.Directory);
         EnsureFolderUsable(layout);
 
-        var version = await new VersionResolver(api).ResolveAsync(request, cancellationToken);
-        var hash = version.ManifestHash!;
         var record = new InstallRecord(layout);
         var installed = await record.ReadInstalledAsync(cancellationToken);
-        var sameVersion = installed?.ManifestHash == hash && installed.Game == request.Game;
+        if (installed is not null && installed.Game != request.Game)
+        {
+            throw new InstallException(
+                $"{layout.Root} holds {installed.Game} {installed.Label}, not {request.Game}; " +
+                "choose another folder.");
+        }
+
+        var version = await new VersionResolver(api).ResolveAsync(request, cancellationToken);
+        var hash = version.ManifestHash!;
+        var sameVersion = installed?.ManifestHash == hash;
         if (sameVersion && !request.Repair)
         {
             return new InstallResult(request.Game, version.Label, hash, true, 0, 0, 0, 0, 0);
@@ -46,10 +53,7 @@ public sealed class Installer(MistApiClient api, InstallerOptions? options = nul
             : await ReadPreviousAsync(record, cancellationToken);
         var cache = PrepareWorkFolders(layout, hash);
 
-        var kept = previous is null
-            ? []
-            : await new UnchangedFiles(layout, progress)
-                .FindAsync(previous, manifest, cancellationToken);
+        var kept = await new FilesInPlace(layout, progress).FindAsync(manifest, cancellationToken);
         var staged = await StageAsync(
             layout, hash, manifest, previous, kept, cache, progress, cancellationToken);
 

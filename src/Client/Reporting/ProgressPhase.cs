@@ -2,7 +2,7 @@ namespace Mist.Client.Reporting;
 
 public enum ProgressPhase
 {
-    /// <summary>Hashing installed files an update may leave in place; progress in bytes.</summary>
+    /// <summary>Hashing files already in the folder that may stay; progress in bytes.</summary>
     Checking,
 
     /// <summary>Reading chunks of the previous install that the new version reuses.</summary>

@@ -30,6 +30,22 @@ public sealed class InstallerTests : IDisposable
     }
 
     [Fact]
+    public async Task Folder_holding_another_game_is_refused()
+    {
+        _folder.Write("source/a.txt", "content");
+        var build = TestBuild.FromFolder(_folder["source"]);
+        var installed = new InstalledVersion(
+            "other-game", "1.0", "main", build.ManifestHash, "http://x/", DateTimeOffset.UnixEpoch);
+        await new InstallRecord(new InstallLayout(_folder["install"]))
+            .WriteAsync(installed, build.ManifestBytes, CancellationToken.None);
+
+        var error = await Should.ThrowAsync<InstallException>(() => new Installer(NoServer)
+            .InstallAsync(new InstallRequest("game", _folder["install"]), null, default));
+
+        error.Message.ShouldContain("holds other-game 1.0");
+    }
+
+    [Fact]
     public async Task Path_of_a_file_is_refused()
     {
         var file = _folder.Write("file", "x");

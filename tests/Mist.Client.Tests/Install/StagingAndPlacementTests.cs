@@ -150,14 +150,34 @@ public sealed class StagingAndPlacementTests : IDisposable
         var two = TestBuild.FromFolder(_source.Path);
         var layout = new InstallLayout(_target.Path);
 
-        var kept = await new UnchangedFiles(layout, SilentProgress.Instance)
-            .FindAsync(one.Manifest, two.Manifest, CancellationToken.None);
+        var kept = await new FilesInPlace(layout, SilentProgress.Instance)
+            .FindAsync(two.Manifest, CancellationToken.None);
         await InstallAsync(two, one.Manifest, kept);
 
         kept.ShouldBe(["same.bin"]);
         File.GetLastWriteTimeUtc(_target["same.bin"]).ShouldBe(sameBefore);
         (await new TreeVerifier().VerifyInstallAsync(_target.Path, null, default))
             .ShouldBeEmpty();
+    }
+
+    [UnixFact]
+    public async Task File_already_as_the_target_wants_it_is_kept_whatever_came_before()
+    {
+        _source.Write("moved.bin", "version one");
+        _source.Write("run.sh", "#!/bin/sh");
+        _source.MakeExecutable("run.sh");
+        var one = TestBuild.FromFolder(_source.Path);
+        await InstallAsync(one);
+        _source.Write("moved.bin", "version two");
+        var two = TestBuild.FromFolder(_source.Path);
+
+        // As if an interrupted update had moved this file into place already.
+        _target.Write("moved.bin", "version two");
+        _target.MakeExecutable("run.sh", false);
+        var kept = await new FilesInPlace(new InstallLayout(_target.Path), SilentProgress.Instance)
+            .FindAsync(two.Manifest, CancellationToken.None);
+
+        kept.ShouldBe(["moved.bin"]);
     }
 
     private async Task InstallAsync(

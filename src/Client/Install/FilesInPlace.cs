@@ -5,24 +5,22 @@ using Mist.Delta.Manifests;
 namespace Mist.Client.Install;
 
 /// <summary>
-/// Finds the files an update can leave where they are: same path, content and executable bit
-/// in both versions, and still intact on disk (hash-checked). They are neither staged nor
+/// Finds the target's files that are already on disk exactly as the target wants them (size,
+/// executable bit, SHA-256): files an update did not change, files a repair finds intact,
+/// files an interrupted install had already moved into place. They are neither staged nor
 /// moved, which spares writing the whole game again and the disk space of a second copy.
 /// </summary>
-internal sealed class UnchangedFiles(InstallLayout layout, IProgressSink progress)
+internal sealed class FilesInPlace(InstallLayout layout, IProgressSink progress)
 {
     private const UnixFileMode AnyExecute =
         UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
 
     public async Task<HashSet<string>> FindAsync(
-        VersionManifest previous, VersionManifest target, CancellationToken cancellationToken)
+        VersionManifest target, CancellationToken cancellationToken)
     {
-        var before = previous.Entries
-            .Where(e => e.Kind == EntryKind.File)
-            .ToDictionary(e => e.Path, StringComparer.Ordinal);
+        // Only a file of the right size is worth reading; that check costs no more than a stat.
         var candidates = target.Entries
-            .Where(e => e.Kind == EntryKind.File && before.TryGetValue(e.Path, out var old) &&
-                old.Sha256 == e.Sha256 && old.Size == e.Size && old.Executable == e.Executable)
+            .Where(e => e.Kind == EntryKind.File && HasSize(e))
             .ToList();
 
         var total = candidates.Sum(e => e.Size);
@@ -42,6 +40,12 @@ internal sealed class UnchangedFiles(InstallLayout layout, IProgressSink progres
         }
 
         return kept;
+    }
+
+    private bool HasSize(ManifestEntry entry)
+    {
+        var info = new FileInfo(layout.InTree(entry.Path));
+        return info.Exists && info.LinkTarget is null && info.Length == entry.Size;
     }
 
     private async Task<bool> IsIntactAsync(
