@@ -1,6 +1,7 @@
 using Mist.Api.Accounts;
 using Mist.Domain.Common;
 using Mist.Infrastructure.Accounts;
+using Npgsql;
 
 namespace Mist.Api.Operations;
 
@@ -68,6 +69,11 @@ public sealed class UsersCommand(
         catch (DomainException e)
         {
             await error.WriteLineAsync(e.Message);
+            return 1;
+        }
+        catch (NpgsqlException e)
+        {
+            await error.WriteLineAsync($"The database refused or did not answer: {e.Message}");
             return 1;
         }
     }
