@@ -209,7 +209,8 @@ public sealed class StagingAndPlacementTests : IDisposable
             await cache.StoreAsync(sha, data, CancellationToken.None);
         }
 
-        var assembler = new FileAssembler(layout, build.ManifestHash, cache, SilentProgress.Instance);
+        var assembler = new FileAssembler(
+            layout, build.ManifestHash, cache, SilentProgress.Instance);
         return (layout, cache, assembler);
     }
 

@@ -8,7 +8,8 @@ namespace Mist.Client.Tests.Support;
 /// A version made from a real folder the way the server would describe it: the manifest and
 /// its chunks' bytes. Chunks are cut at a small fixed size so every test file has several.
 /// </summary>
-public sealed record TestBuild(VersionManifest Manifest, IReadOnlyDictionary<string, byte[]> Chunks)
+public sealed record TestBuild(
+    VersionManifest Manifest, IReadOnlyDictionary<string, byte[]> Chunks)
 {
     public const int ChunkSize = 5;
 
@@ -34,7 +35,8 @@ public sealed record TestBuild(VersionManifest Manifest, IReadOnlyDictionary<str
         var refs = new List<ChunkRef>();
         for (var offset = 0; offset < content.Length; offset += ChunkSize)
         {
-            var piece = content.AsSpan(offset, Math.Min(ChunkSize, content.Length - offset)).ToArray();
+            var length = Math.Min(ChunkSize, content.Length - offset);
+            var piece = content.AsSpan(offset, length).ToArray();
             var sha = Sha256Hex.Of(piece);
             chunks[sha] = piece;
             refs.Add(new ChunkRef(offset, piece.Length, sha));

@@ -1,6 +1,7 @@
 using Mist.Client.Install;
 using Mist.Client.Tests.Support;
 using Mist.Client.Verify;
+using Mist.Delta.Manifests;
 
 namespace Mist.Client.Tests.Verify;
 
@@ -156,6 +157,6 @@ public sealed class TreeVerifierTests : IDisposable
         ]);
     }
 
-    private Task<IReadOnlyList<TreeDifference>> VerifyAsync(Delta.Manifests.VersionManifest manifest) =>
+    private Task<IReadOnlyList<TreeDifference>> VerifyAsync(VersionManifest manifest) =>
         new TreeVerifier().VerifyAsync(_tree.Path, manifest, null, CancellationToken.None);
 }
