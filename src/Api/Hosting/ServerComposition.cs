@@ -76,14 +76,19 @@ public static class ServerComposition
         });
     }
 
+    private static bool IsMediatorHandler(Type type) =>
+        type.GetInterfaces().Any(i => i.Namespace == typeof(IMediator).Namespace
+            && i.Name.Contains("Handler", StringComparison.Ordinal));
+
     private static void AddMessaging(this WebApplicationBuilder builder)
     {
         builder.Host.UseWolverine(options =>
         {
             // Only the worker-side handlers: Mediator's handlers in Application must never be
             // run by Wolverine, which would skip the validation pipeline.
-            options.Discovery.DisableConventionalDiscovery()
-                .IncludeAssembly(typeof(HandlersAssembly).Assembly);
+            options.ApplicationAssembly = typeof(HandlersAssembly).Assembly;
+            options.Discovery.CustomizeHandlerDiscovery(types => types.Excludes.WithCondition(
+                "Mediator request handlers", IsMediatorHandler));
             options.Durability.Mode = builder.Configuration.GetValue(
                 "Mist:DurabilityMode", DurabilityMode.Solo);
             options.Policies.UseDurableLocalQueues();

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Mist.Api.Accounts;
 
 namespace Mist.Api.Tests.Support;
 
@@ -42,6 +44,15 @@ public class ServerFixture : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         return client;
+    }
+
+    /// <summary>A bearer token for a new user with the given role.</summary>
+    public async Task<string> TokenForAsync(string role)
+    {
+        var accounts = Services.GetRequiredService<UserAccounts>();
+        var account = await accounts.CreateAsync(
+            $"{role}-{Guid.NewGuid():N}"[..24], "a-long-test-password", role, default);
+        return accounts.IssueToken(account).Token;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
