@@ -37,8 +37,11 @@ public sealed record DeltaOptions
     public long AutoTryBothBelowBytes { get; init; } = 1L << 20;
 
     /// <summary>
-    /// Whether to apply the x86 branch transform to executables before matching. Null means
-    /// detect: on for files that start like ELF or PE images.
+    /// Whether to apply the x86 branch transform (E8 call operands made absolute) before
+    /// matching. Null means detect: on for files that start like ELF or PE images. Off by
+    /// default: in measurements it made patches of relinked binaries larger, because a call
+    /// whose caller and callee moved together keeps its relative operand but not its absolute
+    /// target (see docs/delta-benchmarks.md).
     /// </summary>
-    public bool? BranchTransform { get; init; }
+    public bool? BranchTransform { get; init; } = false;
 }

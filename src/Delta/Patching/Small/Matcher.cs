@@ -11,11 +11,13 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
 {
     // A new alignment must explain this many more bytes than the current one before it is worth
     // a control entry; below it, the current alignment's difference bytes are cheaper.
-    private const int MinGain = 8;
+    private static readonly int MinGain = int.Parse(Environment.GetEnvironmentVariable("MIST_MINGAIN") ?? "8");
 
     // Past this match length the current alignment is trusted across the match instead of
     // re-searching at every byte, which keeps repetitive inputs from going quadratic.
     private const int SkipLength = 64;
+    private static readonly int ExtA = int.Parse(Environment.GetEnvironmentVariable("MIST_EXTA") ?? "2");
+    private static readonly int ExtB = int.Parse(Environment.GetEnvironmentVariable("MIST_EXTB") ?? "1");
 
     /// <summary>Matches target[start, end) and appends entries that produce exactly it.</summary>
     /// <remarks>
@@ -87,7 +89,7 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
                 }
 
                 i++;
-                if ((agree * 2) - i > (bestScore * 2) - forward)
+                if ((agree * ExtA) - (i * ExtB) > (bestScore * ExtA) - (forward * ExtB))
                 {
                     bestScore = agree;
                     forward = i;
@@ -107,7 +109,7 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
                         agree++;
                     }
 
-                    if ((agree * 2) - i > (bestScore * 2) - backward)
+                    if ((agree * ExtA) - (i * ExtB) > (bestScore * ExtA) - (backward * ExtB))
                     {
                         bestScore = agree;
                         backward = i;

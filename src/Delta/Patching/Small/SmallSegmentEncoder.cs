@@ -65,6 +65,13 @@ internal static class SmallSegmentEncoder
                 1 => ZstdFrames.Compress(diff.AsSpan(0, diffLength), level),
                 _ => ZstdFrames.Compress(literal.AsSpan(0, literalLength), level),
             });
+        if (Environment.GetEnvironmentVariable("MIST_DUMP") is { } dump)
+        {
+            File.WriteAllBytes(dump + ".ctl", control.WrittenSpan.ToArray());
+            File.WriteAllBytes(dump + ".diff", diff[..diffLength]);
+            File.WriteAllBytes(dump + ".lit", literal[..literalLength]);
+        }
+
         if (Environment.GetEnvironmentVariable("MIST_TRACE") is not null)
         {
             Console.Error.WriteLine($"TRACE n={baseWindow.Length} sa={tSa:F2} match={tMatch - tSa:F2} total={sw.Elapsed.TotalSeconds:F2} entries={entries.Count} diff={diffLength} lit={literalLength} nz={diff.AsSpan(0, diffLength).Length - diff.AsSpan(0, diffLength).Count((byte)0)}");
