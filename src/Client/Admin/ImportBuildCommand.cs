@@ -1,4 +1,3 @@
-using Mist.Client.Http;
 using Mist.Client.Terminal;
 using Spectre.Console;
 

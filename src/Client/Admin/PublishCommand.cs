@@ -30,17 +30,31 @@ public sealed class PublishCommand : MistCommand<PublishSettings>
         var deadline = DateTimeOffset.UtcNow + CatalogLag;
         while (true)
         {
-            var game = await api.GetGameAsync(settings.Game, cancellationToken);
-            var listed = (game.Branches ?? [])
-                .Where(b => b.Name == settings.Branch)
-                .SelectMany(b => b.Versions ?? [])
-                .Any(v => v.Label == settings.Label && v.IsPublished);
+            var listed = await IsListedAsync(api, settings, cancellationToken);
             if (listed || DateTimeOffset.UtcNow > deadline)
             {
                 return listed;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+    }
+
+    private static async Task<bool> IsListedAsync(
+        MistApiClient api, PublishSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var game = await api.GetGameAsync(settings.Game, cancellationToken);
+            return (game.Branches ?? [])
+                .Where(b => b.Name == settings.Branch)
+                .SelectMany(b => b.Versions ?? [])
+                .Any(v => v.Label == settings.Label && v.IsPublished);
+        }
+        catch (MistApiException e) when (e.StatusCode == 404)
+        {
+            // A game the catalog has not caught up with yet.
+            return false;
         }
     }
 }

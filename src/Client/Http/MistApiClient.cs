@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -58,9 +57,12 @@ public sealed class MistApiClient(HttpClient http, string? accessToken = null)
         string sha256, long maxBytes, CancellationToken cancellationToken) =>
         GetBytesAsync($"api/blobs/{E(sha256)}", maxBytes, cancellationToken);
 
-    public Task AddGameAsync(string slug, string name, CancellationToken cancellationToken) =>
-        SendAsync<JsonElement?>(HttpMethod.Post, "api/admin/games", new { slug, name },
-            cancellationToken);
+    public async Task AddGameAsync(string slug, string name, CancellationToken cancellationToken)
+    {
+        // 201 needs no body; whatever the server sends along is not read.
+        using var response = await SendRawAsync(
+            HttpMethod.Post, "api/admin/games", new { slug, name }, cancellationToken);
+    }
 
     public Task<VersionSummary> ImportBuildAsync(
         string slug, string label, string sourcePath, CancellationToken cancellationToken) =>
@@ -88,7 +90,7 @@ public sealed class MistApiClient(HttpClient http, string? accessToken = null)
 
     private static string E(string segment) => Uri.EscapeDataString(segment);
 
-    private async Task<T> SendAsync<T>(
+    private async Task<HttpResponseMessage> SendRawAsync(
         HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(method, path);
@@ -97,16 +99,24 @@ public sealed class MistApiClient(HttpClient http, string? accessToken = null)
             request.Content = JsonContent.Create(body, body.GetType(), options: Json);
         }
 
-        using var response = await http.SendAsync(
+        var response = await http.SendAsync(
             request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
-
-        if (response.StatusCode == HttpStatusCode.NoContent ||
-            response.Content.Headers.ContentLength == 0)
+        try
         {
-            return default!;
+            await EnsureSuccessAsync(response, cancellationToken);
+            return response;
         }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
 
+    private async Task<T> SendAsync<T>(
+        HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var response = await SendRawAsync(method, path, body, cancellationToken);
         try
         {
             var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);

@@ -1,4 +1,3 @@
-using Mist.Client.Install;
 using Mist.Client.Reporting;
 using Spectre.Console;
 
@@ -16,13 +15,19 @@ internal sealed class LiveProgress(ProgressContext context) : IProgressSink
         {
             if (!_tasks.TryGetValue(phase, out var task))
             {
+                // A phase with nothing to do (no files to check, nothing to download) is noise.
+                if (total <= 0)
+                {
+                    return;
+                }
+
                 task = context.AddTask(PhaseNames.Of(phase), maxValue: Math.Max(total, 1));
                 _tasks[phase] = task;
             }
 
             // Reports from parallel downloads can arrive out of order; the bar never goes back.
             task.MaxValue = Math.Max(total, 1);
-            task.Value = Math.Max(task.Value, total == 0 ? 1 : done);
+            task.Value = Math.Max(task.Value, done);
             task.Description = $"{PhaseNames.Of(phase)} {PhaseNames.Amount(phase, done, total)}";
         }
     }

@@ -1,4 +1,3 @@
-using Mist.Client.Install;
 using Mist.Client.Reporting;
 
 namespace Mist.Client.Terminal;

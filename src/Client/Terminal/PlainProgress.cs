@@ -1,4 +1,3 @@
-using Mist.Client.Install;
 using Mist.Client.Reporting;
 
 namespace Mist.Client.Terminal;
@@ -16,7 +15,12 @@ internal sealed class PlainProgress(TextWriter output) : IProgressSink
     {
         lock (_gate)
         {
-            var tenths = total <= 0 ? 10 : (int)Math.Min(10, done * 10 / total);
+            if (total <= 0)
+            {
+                return;
+            }
+
+            var tenths = (int)Math.Min(10, done * 10 / total);
             if (_tenthsShown.TryGetValue(phase, out var shown) && tenths <= shown)
             {
                 return;
