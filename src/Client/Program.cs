@@ -1,6 +1,7 @@
 using Mist.Client.Accounts;
 using Mist.Client.Admin;
 using Mist.Client.Catalog;
+using Mist.Client.Delta;
 using Mist.Client.Install;
 using Mist.Client.Verify;
 using Spectre.Console;
@@ -53,6 +54,8 @@ app.Configure(config =>
         admin.AddCommand<PublishCommand>("publish").WithDescription("Publish a version.");
         admin.AddCommand<WithdrawCommand>("withdraw").WithDescription("Withdraw a version.");
     });
+
+    DeltaCommands.Register(config);
 });
 
 return await app.RunAsync(args, cancellation.Token);
