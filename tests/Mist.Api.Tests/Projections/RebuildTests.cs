@@ -12,6 +12,8 @@ namespace Mist.Api.Tests.Projections;
 
 public sealed class RebuildTests(ReadModelHost host) : IClassFixture<ReadModelHost>, IAsyncLifetime
 {
+    private const int LateVersions = 150;
+
     private ReadModelRebuilder Rebuilder => host.Get<ReadModelRebuilder>();
 
     public async Task InitializeAsync()
@@ -121,14 +123,20 @@ public sealed class RebuildTests(ReadModelHost host) : IClassFixture<ReadModelHo
         });
         var writer = Task.Run(async () =>
         {
-            for (var i = 0; i < 30; i++)
+            for (var i = 0; i < LateVersions; i++)
             {
                 await host.AppendAsync(StreamKeys.Version("game-late", $"{i}"),
-                    Requested("game-late", $"{i}"));
+                    Requested("game-late", $"{i}"),
+                    new BuildIngestStarted("game-late", $"{i}", 1, At(i)));
             }
         });
 
-        await Rebuilder.RebuildAsync(null, CancellationToken.None);
+        // Several swaps while the daemon commits batches: each must land between batches.
+        while (!writer.IsCompleted)
+        {
+            await Rebuilder.RebuildAsync(null, CancellationToken.None);
+        }
+
         await writer;
         await stop.CancelAsync();
         await reader;
@@ -136,7 +144,8 @@ public sealed class RebuildTests(ReadModelHost host) : IClassFixture<ReadModelHo
 
         smallest.ShouldBeGreaterThanOrEqualTo(before);
         var live = await TableSnapshot.TakeAsync(host.ConnectionString);
-        live["versions"].Count.ShouldBe((int)before + 30);
+        live["versions"].Count.ShouldBe((int)before + LateVersions);
+        live["builds"].Count(b => b.Contains("\"state\":\"ingesting\"")).ShouldBe(LateVersions);
         await Rebuilder.RebuildAsync(null, CancellationToken.None);
         var rebuilt = await TableSnapshot.TakeAsync(host.ConnectionString);
         rebuilt["versions"].ShouldBe(live["versions"]);
