@@ -22,7 +22,16 @@ public sealed class LoginCommand : MistCommand<LoginSettings>
         }
 
         var api = MistApiClient.Create(Server!);
-        var login = await api.LoginAsync(settings.User!, password, cancellationToken);
+        LoginResponse login;
+        try
+        {
+            login = await api.LoginAsync(settings.User!, password, cancellationToken);
+        }
+        catch (MistApiException e) when (e.StatusCode == 401)
+        {
+            ErrorReporter.Error(e.Problem.Detail ?? "The user name or password is wrong.");
+            return ErrorReporter.Failure;
+        }
 
         var store = Environment.OpenCredentials();
         var stored = new StoredLogin(

@@ -96,7 +96,10 @@ public sealed class MistApiClient(HttpClient http, string? accessToken = null)
         using var request = CreateRequest(method, path);
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+            // Buffered rather than streamed, so the request carries a Content-Length.
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), Json);
+            request.Content = new ByteArrayContent(bytes);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         }
 
         var response = await http.SendAsync(

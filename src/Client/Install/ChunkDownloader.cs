@@ -49,9 +49,10 @@ internal sealed class ChunkDownloader(
             }
             catch (Exception e) when (attempt < options.AttemptsPerChunk && IsWorthRetrying(e))
             {
-                var reason = e.InnerException is { } inner
-                    ? $"{e.Message} {inner.Message}"
-                    : e.Message;
+                var reason = e.InnerException is { } inner &&
+                    !e.Message.Contains(inner.Message, StringComparison.Ordinal)
+                        ? $"{e.Message} {inner.Message}"
+                        : e.Message;
                 progress.Message($"Chunk {chunk.Sha256[..12]}: {reason} Trying again.");
                 var backOff = TimeSpan.FromMilliseconds(250 * attempt * attempt);
                 await Task.Delay(backOff, cancellationToken);

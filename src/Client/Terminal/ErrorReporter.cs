@@ -24,7 +24,11 @@ internal static class ErrorReporter
                 ReportProblem(api);
                 return Failure;
             case HttpRequestException http:
-                Error($"Cannot reach the Mist server at {server}: {http.Message}");
+                var reason = http.InnerException is { } inner &&
+                    !http.Message.Contains(inner.Message, StringComparison.Ordinal)
+                        ? $"{http.Message} {inner.Message}"
+                        : http.Message;
+                Error($"No answer from the Mist server at {server}: {reason}");
                 return Failure;
             case TaskCanceledException { InnerException: TimeoutException }:
                 Error($"The Mist server at {server} did not answer in time.");
