@@ -1,4 +1,5 @@
 using Mist.Client.Http;
+using Mist.Delta.Hashing;
 
 namespace Mist.Client.Install;
 
@@ -23,6 +24,13 @@ public sealed class VersionResolver(MistApiClient api)
             throw new InstallException(
                 $"{request.Game} {version.Label} is {version.Status}; it has no build to " +
                 "install yet.");
+        }
+
+        // The hash names folders under DIR/.mist; anything but a plain hash is refused.
+        if (!Sha256Hex.IsValid(version.ManifestHash))
+        {
+            throw new InvalidDataException(
+                $"The server gave '{version.ManifestHash}' as a manifest hash.");
         }
 
         return version;
