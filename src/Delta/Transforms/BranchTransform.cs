@@ -71,12 +71,12 @@ public static class BranchTransform
                 // Sign-extend from bit 24 so the top byte is again 0x00 or 0xFF.
                 var result = (uint)(((int)((moved & Mask25) << 7)) >> 7);
                 BinaryPrimitives.WriteUInt32LittleEndian(operand, result);
-                i += 5;
             }
-            else
-            {
-                i++;
-            }
+
+            // Skip the operand even when it was left alone: a rewrite of a later operand that
+            // overlapped this one could change this one's test, and the decoder would then
+            // disagree with the encoder about which operands were rewritten.
+            i += 5;
         }
     }
 }

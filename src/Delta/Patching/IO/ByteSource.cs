@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Mist.Delta.Patching.IO;
 
 /// <summary>
@@ -31,6 +32,7 @@ internal sealed class ByteSource(Stream stream, string name)
         throw new PatchFormatException($"A number in the {name} stream is out of range.");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ReadExactly(Span<byte> destination)
     {
         while (!destination.IsEmpty)

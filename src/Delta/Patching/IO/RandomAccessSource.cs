@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Mist.Delta.Transforms;
 
 namespace Mist.Delta.Patching.IO;
@@ -52,6 +53,7 @@ internal sealed class RandomAccessSource
     }
 
     /// <summary>Reads any run of bytes through the block cache.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Read(long offset, Span<byte> destination)
     {
         while (!destination.IsEmpty)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Mist.Delta.Transforms;
 
@@ -16,6 +17,7 @@ internal sealed class TargetWriter(Stream output, long targetSize, bool transfor
 
     public long Written => _flushed + _filled;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(ReadOnlySpan<byte> data)
     {
         if (data.Length > targetSize - Written)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using Mist.Delta.Patching.IO;
 
@@ -12,6 +13,7 @@ internal static class SmallSegmentDecoder
 {
     private const int ChunkSize = 1 << 16;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(
         PatchSegmentInfo segment,
         ByteSource control,
@@ -81,6 +83,7 @@ internal static class SmallSegmentDecoder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddInPlace(Span<byte> data, ReadOnlySpan<byte> difference)
     {
         var i = 0;
