@@ -193,11 +193,14 @@ public sealed class MistApiClient(HttpClient http, string? accessToken = null)
 
         var status = (int)response.StatusCode;
         var problem = await ReadProblemAsync(response, cancellationToken);
+        var request = response.RequestMessage is { } sent
+            ? $"{sent.Method} {sent.RequestUri?.AbsolutePath}"
+            : "request";
         throw new MistApiException(status, problem with
         {
             Title = problem.Title ?? response.ReasonPhrase ?? $"HTTP {status}",
             Status = problem.Status ?? status,
-        });
+        }, request);
     }
 
     private static async Task<ApiProblem> ReadProblemAsync(

@@ -50,7 +50,7 @@ internal static class ErrorReporter
     private static void ReportProblem(MistApiException api)
     {
         var problem = api.Problem;
-        Error($"{problem.Title} (HTTP {api.StatusCode})");
+        Error($"{problem.Title} (HTTP {api.StatusCode} for {api.Request})");
         if (!string.IsNullOrWhiteSpace(problem.Detail))
         {
             AnsiConsole.MarkupLineInterpolated($"  {problem.Detail}");
