@@ -44,8 +44,10 @@ if [ ! -d "$samples/$label" ]; then
 fi
 
 step "Building"
-dotnet build -c Release -v quiet -nologo src/Api src/Client >"$work/build.log" 2>&1 \
-  || { cat "$work/build.log"; exit 1; }
+for project in src/Api src/Client; do
+  dotnet build -c Release -v quiet -nologo "$project" >"$work/build.log" 2>&1 \
+    || { cat "$work/build.log"; exit 1; }
+done
 server=(dotnet "$repo/src/Api/bin/Release/net10.0/Mist.Api.dll")
 mist=(dotnet "$repo/src/Client/bin/Release/net10.0/mist.dll")
 
