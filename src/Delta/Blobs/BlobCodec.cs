@@ -12,7 +12,7 @@ namespace Mist.Delta.Blobs;
 public static class BlobCodec
 {
     /// <summary>Chosen by measurement; docs/adr/0005-storage-layout.md has the figures.</summary>
-    public const int DefaultLevel = 3;
+    public const int DefaultLevel = 2;
 
     public const int MinLevel = 1;
 

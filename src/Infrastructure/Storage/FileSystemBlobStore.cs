@@ -144,7 +144,7 @@ public sealed class FileSystemBlobStore : IBlobStore
                 await file.FlushAsync(cancellationToken);
 
                 // fsync before the rename: otherwise a power cut can leave a named, empty blob.
-                file.Flush(flushToDisk: true);
+                await DiskFlusher.Shared.FlushToDiskAsync(file);
             }
 
             return Publish(tempPath, finalPath);
