@@ -45,7 +45,8 @@ internal sealed class ChunkReuse(InstallLayout layout, ChunkCache cache, IProgre
     {
         var path = layout.InTree(file.Path);
         var info = new FileInfo(path);
-        if (!info.Exists || info.LinkTarget is not null || info.Length != file.Size)
+        if (!info.Exists || info.LinkTarget is not null || info.Length != file.Size ||
+            layout.IsUnderLink(file.Path))
         {
             return 0;
         }

@@ -72,6 +72,18 @@ public sealed class ManifestGuardTests
     }
 
     [Fact]
+    public void Links_pointing_at_each_other_are_refused()
+    {
+        var manifest = VersionManifest.Create(
+        [
+            new ManifestEntry("a", EntryKind.Symlink, LinkTarget: "b/x"),
+            new ManifestEntry("b", EntryKind.Symlink, LinkTarget: "a/y"),
+        ]);
+
+        Should.Throw<InvalidDataException>(() => ManifestGuard.EnsureInstallable(manifest));
+    }
+
+    [Fact]
     public void Entry_inside_mists_own_folder_is_refused()
     {
         var manifest = VersionManifest.Create([FileOf(".mist/installed.json", "{}")]);

@@ -49,6 +49,22 @@ public sealed class StagingAndPlacementTests : IDisposable
         Directory.Exists(new InstallLayout(_target.Path).StagingRoot).ShouldBeFalse();
     }
 
+    [UnixFact]
+    public async Task Link_found_where_the_version_has_a_folder_is_replaced_not_written_through()
+    {
+        using var outside = new TempFolder();
+        _source.Write("data/level.dat", "level");
+        var build = TestBuild.FromFolder(_source.Path);
+        Directory.CreateDirectory(new InstallLayout(_target.Path).MistDir);
+        _target.Link("data", outside.Path);
+
+        await InstallAsync(build);
+
+        Directory.EnumerateFileSystemEntries(outside.Path).ShouldBeEmpty();
+        new DirectoryInfo(_target["data"]).LinkTarget.ShouldBeNull();
+        File.ReadAllText(_target["data/level.dat"]).ShouldBe("level");
+    }
+
     [Fact]
     public async Task Resumed_install_only_plans_files_that_were_not_staged()
     {
