@@ -56,6 +56,8 @@ public sealed class ChunkCache(string directory)
         return null;
     }
 
+    public void Remove(string sha256) => File.Delete(PathOf(sha256));
+
     public void Clear()
     {
         if (System.IO.Directory.Exists(Directory))

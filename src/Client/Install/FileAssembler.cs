@@ -16,6 +16,11 @@ internal sealed class FileAssembler(
     private const UnixFileMode AnyRead =
         UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
+    /// <summary>
+    /// Assembles <paramref name="files"/>, which must be every file still to stage. A chunk is
+    /// deleted from the cache once all files using it are staged, so the cache shrinks as
+    /// staging grows and an install needs about one copy of the download on disk, not two.
+    /// </summary>
     /// <returns>How many files could not be assembled as a cached chunk had gone bad.</returns>
     public async Task<int> AssembleAsync(
         IReadOnlyList<ManifestEntry> files, CancellationToken cancellationToken)
@@ -24,22 +29,46 @@ internal sealed class FileAssembler(
         var total = files.Sum(f => f.Size);
         long done = 0;
         var failed = 0;
+        var usesLeft = CountUses(files);
         progress.Report(ProgressPhase.Assembling, 0, total);
 
         foreach (var file in files)
         {
-            if (await AssembleOneAsync(file, cancellationToken))
+            if (!await AssembleOneAsync(file, cancellationToken))
             {
-                done += file.Size;
-                progress.Report(ProgressPhase.Assembling, done, total);
-            }
-            else
-            {
+                // Its chunks keep their count, so they stay for the next attempt.
                 failed++;
+                continue;
             }
+
+            ReleaseChunks(file, usesLeft);
+            done += file.Size;
+            progress.Report(ProgressPhase.Assembling, done, total);
         }
 
         return failed;
+    }
+
+    private static Dictionary<string, int> CountUses(IReadOnlyList<ManifestEntry> files)
+    {
+        var uses = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var chunk in files.SelectMany(f => f.ChunkList))
+        {
+            uses[chunk.Sha256] = uses.GetValueOrDefault(chunk.Sha256) + 1;
+        }
+
+        return uses;
+    }
+
+    private void ReleaseChunks(ManifestEntry file, Dictionary<string, int> usesLeft)
+    {
+        foreach (var chunk in file.ChunkList)
+        {
+            if (--usesLeft[chunk.Sha256] == 0)
+            {
+                cache.Remove(chunk.Sha256);
+            }
+        }
     }
 
     private async Task<bool> AssembleOneAsync(

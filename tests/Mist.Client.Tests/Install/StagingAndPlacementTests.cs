@@ -102,6 +102,24 @@ public sealed class StagingAndPlacementTests : IDisposable
     }
 
     [Fact]
+    public async Task Chunks_leave_the_cache_once_every_file_using_them_is_staged()
+    {
+        _source.Write("one.bin", "shareDONE1");
+        _source.Write("two.bin", "shareBROKE");
+        var build = TestBuild.FromFolder(_source.Path);
+        var (_, cache, assembler) = await PrepareAsync(build);
+        var two = build.Manifest.Entries.Single(e => e.Path == "two.bin").ChunkList;
+        File.WriteAllText(cache.PathOf(two[1].Sha256), "xxxxx");
+        var files = build.Manifest.Entries.Where(e => e.Kind == EntryKind.File).ToList();
+
+        (await assembler.AssembleAsync(files, CancellationToken.None)).ShouldBe(1);
+
+        // "share" is used by both files; two.bin failed, so it stays for the next attempt.
+        Directory.GetFiles(cache.Directory).Select(Path.GetFileName)
+            .ShouldBe([two[0].Sha256]);
+    }
+
+    [Fact]
     public async Task Update_removes_what_the_new_version_dropped_and_keeps_player_files()
     {
         _source.Write("game.bin", "version one");
