@@ -176,13 +176,16 @@ public static class DeltaDecoder
         var offset = streamsStart;
         var sources = new ByteSource[3];
         var decoders = new List<Stream>();
+        var decompressors = new List<Decompressor>();
         string[] names = ["control", "difference", "literal"];
         for (var i = 0; i < 3; i++)
         {
             Stream raw = new WindowStream(patch, offset, lengths[i]);
             if (lengths[i] > 0)
             {
-                raw = new DecompressionStream(raw, 1 << 16, checkEndOfStream: true, leaveOpen: false);
+                var decompressor = ZstdFrames.CreateDecompressor(ZstdFrames.MaxStreamWindowLog);
+                decompressors.Add(decompressor);
+                raw = new DecompressionStream(raw, decompressor, 1 << 16, true, true, false);
             }
 
             decoders.Add(raw);
@@ -197,6 +200,7 @@ public static class DeltaDecoder
         finally
         {
             decoders.ForEach(d => d.Dispose());
+            decompressors.ForEach(d => d.Dispose());
         }
     }
 

@@ -14,6 +14,12 @@ internal static class ZstdFrames
     public const int MaxWindowLog = 31;
 
     /// <summary>Compresses one whole stream; an empty stream is stored as nothing at all.</summary>
+    // ZSTD_c_format and ZSTD_d_format set to ZSTD_f_zstd1_magicless: the patch framing already
+    // says where each frame is and what it holds, so the four magic bytes per frame are waste.
+    private const ZSTD_cParameter CompressFormat = ZSTD_cParameter.ZSTD_c_experimentalParam2;
+    private const ZSTD_dParameter DecompressFormat = ZSTD_dParameter.ZSTD_d_experimentalParam1;
+    private const int Magicless = 1;
+
     public static byte[] Compress(ReadOnlySpan<byte> data, int level)
     {
         if (data.IsEmpty)
@@ -28,6 +34,7 @@ internal static class ZstdFrames
         compressor.SetParameter(ZSTD_cParameter.ZSTD_c_windowLog, WindowLogFor(data.Length, 0));
         compressor.SetParameter(ZSTD_cParameter.ZSTD_c_enableLongDistanceMatching, 1);
         compressor.SetParameter(ZSTD_cParameter.ZSTD_c_contentSizeFlag, 0);
+        compressor.SetParameter(CompressFormat, Magicless);
         return compressor.Wrap(data).ToArray();
     }
 
@@ -40,10 +47,18 @@ internal static class ZstdFrames
         return Math.Clamp(log, 10, max);
     }
 
-    public static Decompressor CreateDecompressor()
+    /// <summary>Prepares a compressor for a fast segment with the shared frame settings.</summary>
+    public static void UseFrameSettings(Compressor compressor)
+    {
+        compressor.SetParameter(ZSTD_cParameter.ZSTD_c_contentSizeFlag, 0);
+        compressor.SetParameter(CompressFormat, Magicless);
+    }
+
+    public static Decompressor CreateDecompressor(int windowLogMax = MaxWindowLog)
     {
         var decompressor = new Decompressor();
-        decompressor.SetParameter(ZSTD_dParameter.ZSTD_d_windowLogMax, MaxWindowLog);
+        decompressor.SetParameter(ZSTD_dParameter.ZSTD_d_windowLogMax, windowLogMax);
+        decompressor.SetParameter(DecompressFormat, Magicless);
         return decompressor;
     }
 }

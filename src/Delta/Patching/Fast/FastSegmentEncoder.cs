@@ -28,7 +28,7 @@ internal static class FastSegmentEncoder
         var windowLog = ZstdFrames.WindowLogFor(target.Length, baseWindow.Length);
         compressor.SetParameter(ZSTD_cParameter.ZSTD_c_windowLog, windowLog);
         compressor.SetParameter(ZSTD_cParameter.ZSTD_c_enableLongDistanceMatching, 1);
-        compressor.SetParameter(ZSTD_cParameter.ZSTD_c_contentSizeFlag, 0);
+        ZstdFrames.UseFrameSettings(compressor);
         compressor.SetParameter(ForceAttachDictionary, DictionaryForceLoad);
         if (baseWindow.Length > 0)
         {
