@@ -14,14 +14,14 @@ public sealed class LoginCommand : MistCommand<LoginSettings>
     protected override async Task<int> RunAsync(
         LoginSettings settings, CancellationToken cancellationToken)
     {
-        var password = Environment.Password ?? await ReadPasswordAsync(cancellationToken);
+        var password = ClientEnvironment.Password ?? await ReadPasswordAsync(cancellationToken);
         if (string.IsNullOrEmpty(password))
         {
             ErrorReporter.Error("No password given.");
             return ErrorReporter.Failure;
         }
 
-        var api = MistApiClient.Create(Server!);
+        var api = MistApiClient.Create(Server);
         LoginResponse login;
         try
         {
@@ -33,10 +33,10 @@ public sealed class LoginCommand : MistCommand<LoginSettings>
             return ErrorReporter.Failure;
         }
 
-        var store = Environment.OpenCredentials();
+        var store = ClientEnvironment.OpenCredentials();
         var stored = new StoredLogin(
             login.AccessToken, login.UserName, login.Role, login.ExpiresAt);
-        await store.SaveAsync(Server!.AbsoluteUri, stored, cancellationToken);
+        await store.SaveAsync(Server.AbsoluteUri, stored, cancellationToken);
         AnsiConsole.WriteLine(
             $"Logged in to {Server} as {login.UserName} ({login.Role}) " +
             $"until {login.ExpiresAt:u}.");

@@ -9,8 +9,8 @@ public sealed class LogoutCommand : MistCommand<GlobalSettings>
     protected override async Task<int> RunAsync(
         GlobalSettings settings, CancellationToken cancellationToken)
     {
-        var removed = await Environment.OpenCredentials()
-            .RemoveAsync(Server!.AbsoluteUri, cancellationToken);
+        var removed = await ClientEnvironment.OpenCredentials()
+            .RemoveAsync(Server.AbsoluteUri, cancellationToken);
         AnsiConsole.MarkupLineInterpolated(
             $"{(removed ? "Logged out of" : "No token was kept for")} {Server}.");
         return 0;

@@ -11,19 +11,22 @@ namespace Mist.Client.Terminal;
 public abstract class MistCommand<TSettings> : AsyncCommand<TSettings>
     where TSettings : GlobalSettings
 {
-    protected ClientEnvironment Environment { get; } = ClientEnvironment.Process;
+    protected ClientEnvironment ClientEnvironment { get; } = ClientEnvironment.Process;
 
-    protected Uri? Server { get; private set; }
+    private Uri? _server;
+
+    /// <summary>The server this run talks to, resolved before <see cref="RunAsync"/>.</summary>
+    protected Uri Server => _server ?? throw new InvalidOperationException("No server yet.");
 
     public sealed override async Task<int> ExecuteAsync(
         CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         try
         {
-            Server = Environment.ResolveServer(settings.Server);
+            _server = ClientEnvironment.ResolveServer(settings.Server);
             return await RunAsync(settings, cancellationToken);
         }
-        catch (Exception e) when (ErrorReporter.TryReport(e, Server) is { } exitCode)
+        catch (Exception e) when (ErrorReporter.TryReport(e, _server) is { } exitCode)
         {
             return exitCode;
         }
@@ -33,7 +36,7 @@ public abstract class MistCommand<TSettings> : AsyncCommand<TSettings>
 
     protected async Task<MistApiClient> ConnectAsync(CancellationToken cancellationToken)
     {
-        var token = await Environment.ResolveTokenAsync(Server!, cancellationToken);
-        return MistApiClient.Create(Server!, token);
+        var token = await ClientEnvironment.ResolveTokenAsync(Server, cancellationToken);
+        return MistApiClient.Create(Server, token);
     }
 }
