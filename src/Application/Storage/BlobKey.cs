@@ -1,10 +1,12 @@
+using Mist.Delta.Hashing;
+
 namespace Mist.Application.Storage;
 
 /// <summary>Checks keys before they become file names, so no key can name a path outside
 /// the store.</summary>
 public static class BlobKey
 {
-    public static bool IsValid(string? key) => Mist.Delta.Hashing.Sha256Hex.IsValid(key);
+    public static bool IsValid(string? key) => Sha256Hex.IsValid(key);
 
     public static void EnsureValid(string? key)
     {

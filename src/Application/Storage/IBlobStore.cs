@@ -14,7 +14,9 @@ public interface IBlobStore
     /// <summary>The stored (compressed) length of a blob, or null when it is not stored.</summary>
     long? GetLength(string key);
 
-    /// <summary>Stores a blob unless the key is already there.</summary>
+    /// <summary>Stores a blob unless the key is already there. The store cannot see through
+    /// the compression, so it trusts the caller that the blob unpacks to content with this
+    /// hash; callers that received the blob from elsewhere verify it first.</summary>
     /// <returns>True when this call wrote the blob; false when it was already stored.</returns>
     Task<bool> PutAsync(string key, ReadOnlyMemory<byte> blob, CancellationToken cancellationToken);
 

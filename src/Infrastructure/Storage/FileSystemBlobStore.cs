@@ -160,6 +160,10 @@ public sealed class FileSystemBlobStore : IBlobStore
     {
         try
         {
+            // The folder is not fsynced after the rename (.NET cannot open a folder to flush
+            // it). After a power cut a blob stored in the last seconds may be missing, never
+            // partial; a manifest stored after it may then name it. Verifying a version's
+            // blobs before publishing would catch that; it is not built yet.
             File.Move(tempPath, finalPath, overwrite: false);
             return true;
         }

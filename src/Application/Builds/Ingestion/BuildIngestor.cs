@@ -158,7 +158,10 @@ public sealed class BuildIngestor(
         ChannelWriter<ChunkJob> queue,
         CancellationToken cancellationToken)
     {
-        // No buffering here: the chunker reads several MiB at a time.
+        // No buffering here: the chunker reads several MiB at a time. The open follows a
+        // symbolic link, so a file swapped for a link after the walk would be read through
+        // it: .NET offers no O_NOFOLLOW. Sources are folders an admin chose, so this is
+        // accepted rather than worked around with native calls.
         await using var stream = new FileStream(file.Item.FullPath, FileMode.Open,
             FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         var index = 0;
@@ -175,7 +178,15 @@ public sealed class BuildIngestor(
 
             read += chunk.Length;
             file.AddPending();
-            await queue.WriteAsync(new ChunkJob(file, index++, chunk), cancellationToken);
+            try
+            {
+                await queue.WriteAsync(new ChunkJob(file, index++, chunk), cancellationToken);
+            }
+            catch
+            {
+                chunk.Dispose();
+                throw;
+            }
         }
 
         if (read != file.Item.Size)
