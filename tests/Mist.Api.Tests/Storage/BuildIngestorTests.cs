@@ -156,6 +156,32 @@ public sealed class BuildIngestorTests : IDisposable
     }
 
     [Fact]
+    public async Task Progress_is_reported_at_most_once_per_interval_plus_the_final_report()
+    {
+        var log = new ProgressLog();
+        var options = Options with { ProgressInterval = TimeSpan.FromHours(1) };
+
+        await new BuildIngestor(_store, options, TimeProvider.System)
+            .IngestAsync(_source, log, CancellationToken.None);
+
+        log.Reports.Count.ShouldBe(2);
+        log.Reports.Last().FilesDone.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Cancelled_ingest_stores_no_manifest()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(
+            () => new BuildIngestor(_store, Options, TimeProvider.System)
+                .IngestAsync(_source, progress: null, cancelled.Token));
+
+        Directory.GetFiles(Path.Combine(_data, "manifests")).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Link_out_of_the_tree_fails_the_ingest_with_its_path()
     {
         if (OperatingSystem.IsWindows())
