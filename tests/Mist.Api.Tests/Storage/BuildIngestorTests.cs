@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Mist.Application.Builds.Ingestion;
+using Mist.Application.Storage;
 using Mist.Delta.Blobs;
 using Mist.Delta.Chunking;
 using Mist.Delta.Manifests;
@@ -105,6 +106,18 @@ public sealed class BuildIngestorTests : IDisposable
     }
 
     [Fact]
+    public async Task Missing_blob_of_an_ingested_version_is_found()
+    {
+        var result = await Ingest(_store);
+        _store.FindMissingBlobs(result.Manifest).ShouldBeEmpty();
+        var lost = result.Manifest.Entries.Single(e => e.Path == "readme.txt").ChunkList[0];
+
+        File.Delete(_store.PathFor(lost.Sha256));
+
+        _store.FindMissingBlobs(result.Manifest).ShouldBe([lost.Sha256]);
+    }
+
+    [Fact]
     public async Task Second_ingest_of_the_same_tree_stores_nothing_new()
     {
         var first = await Ingest(_store);
@@ -196,7 +209,7 @@ public sealed class BuildIngestorTests : IDisposable
         error.Message.ShouldContain("data/passwd");
     }
 
-    private Task<IngestResult> Ingest(Mist.Application.Storage.IBlobStore store) =>
+    private Task<IngestResult> Ingest(IBlobStore store) =>
         new BuildIngestor(store, Options, TimeProvider.System)
             .IngestAsync(_source, progress: null, CancellationToken.None);
 
