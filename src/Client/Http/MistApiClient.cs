@@ -106,7 +106,7 @@ public sealed class MistApiClient(HttpClient http, string? accessToken = null)
             request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         try
         {
-            await EnsureSuccessAsync(response, cancellationToken);
+            await HttpResponses.EnsureSuccessAsync(response, cancellationToken);
             return response;
         }
         catch
@@ -139,7 +139,7 @@ public sealed class MistApiClient(HttpClient http, string? accessToken = null)
         using var request = CreateRequest(HttpMethod.Get, path);
         using var response = await http.SendAsync(
             request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
+        await HttpResponses.EnsureSuccessAsync(response, cancellationToken);
 
         if (response.Content.Headers.ContentLength > maxBytes)
         {
@@ -149,27 +149,7 @@ public sealed class MistApiClient(HttpClient http, string? accessToken = null)
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return await ReadBoundedAsync(stream, path, maxBytes, cancellationToken);
-    }
-
-    private static async Task<byte[]> ReadBoundedAsync(
-        Stream stream, string path, long maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                throw new InvalidDataException(
-                    $"The server sent more than the {maxBytes} bytes expected for {path}.");
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
+        return await HttpResponses.ReadBoundedAsync(stream, path, maxBytes, cancellationToken);
     }
 
     private HttpRequestMessage CreateRequest(HttpMethod method, string path)
@@ -181,49 +161,5 @@ public sealed class MistApiClient(HttpClient http, string? accessToken = null)
         }
 
         return request;
-    }
-
-    private static async Task EnsureSuccessAsync(
-        HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
-
-        var status = (int)response.StatusCode;
-        var problem = await ReadProblemAsync(response, cancellationToken);
-        var request = response.RequestMessage is { } sent
-            ? $"{sent.Method} {sent.RequestUri?.AbsolutePath}"
-            : "request";
-        throw new MistApiException(status, problem with
-        {
-            Title = problem.Title ?? response.ReasonPhrase ?? $"HTTP {status}",
-            Status = problem.Status ?? status,
-        }, request);
-    }
-
-    private static async Task<ApiProblem> ReadProblemAsync(
-        HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var empty = new ApiProblem(null, null, null, null);
-        var mediaType = response.Content.Headers.ContentType?.MediaType ?? "";
-        if (!mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
-        {
-            return empty;
-        }
-
-        try
-        {
-            var body = await ReadBoundedAsync(
-                await response.Content.ReadAsStreamAsync(cancellationToken), "an error", 1 << 20,
-                cancellationToken);
-            return JsonSerializer.Deserialize<ApiProblem>(body, Json) ?? empty;
-        }
-        catch (Exception e) when (e is JsonException or InvalidDataException)
-        {
-            // An unreadable error body still leaves the status code, which is worth showing.
-            return empty;
-        }
     }
 }

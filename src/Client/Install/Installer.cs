@@ -23,7 +23,7 @@ public sealed class Installer(MistApiClient api, InstallerOptions? options = nul
     {
         progress ??= SilentProgress.Instance;
         var layout = new InstallLayout(request.Directory);
-        EnsureFolderUsable(layout);
+        InstallFolder.EnsureUsable(layout);
 
         var record = new InstallRecord(layout);
         var installed = await record.ReadInstalledAsync(cancellationToken);
@@ -47,11 +47,11 @@ public sealed class Installer(MistApiClient api, InstallerOptions? options = nul
         var (manifestBytes, manifest) = await FetchManifestAsync(hash, cancellationToken);
         ManifestGuard.EnsureInstallable(manifest);
 
-        using var folderLock = AcquireLock(layout);
+        using var folderLock = InstallFolder.AcquireLock(layout);
         var previous = installed is null
             ? null
             : await ReadPreviousAsync(record, cancellationToken);
-        var cache = PrepareWorkFolders(layout, hash);
+        var cache = InstallFolder.PrepareWorkFolders(layout, hash);
 
         var kept = await new FilesInPlace(layout, progress).FindAsync(manifest, cancellationToken);
         var staged = await StageAsync(
@@ -64,7 +64,7 @@ public sealed class Installer(MistApiClient api, InstallerOptions? options = nul
             new InstalledVersion(request.Game, version.Label, version.Branch, hash, server, now),
             manifestBytes, cancellationToken);
 
-        CleanUp(layout, cache);
+        InstallFolder.CleanUp(layout, cache);
         return new InstallResult(
             request.Game, version.Label, hash, false, staged.FilesWritten,
             staged.ChunksDownloaded, staged.BytesDownloaded, staged.ChunksReused, kept.Count);
@@ -127,37 +127,6 @@ public sealed class Installer(MistApiClient api, InstallerOptions? options = nul
         }
     }
 
-    private static void EnsureFolderUsable(InstallLayout layout)
-    {
-        if (File.Exists(layout.Root))
-        {
-            throw new InstallException($"{layout.Root} is a file, not a folder.");
-        }
-
-        if (!layout.CanInstallHere)
-        {
-            throw new InstallException(
-                $"{layout.Root} is not empty and is not a Mist install; choose an empty or new " +
-                "folder, or one Mist installed into before.");
-        }
-    }
-
-    private static FileStream AcquireLock(InstallLayout layout)
-    {
-        Directory.CreateDirectory(layout.MistDir);
-        try
-        {
-            return new FileStream(
-                Path.Combine(layout.MistDir, "lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite,
-                FileShare.None);
-        }
-        catch (IOException e)
-        {
-            throw new InstallException(
-                $"Another Mist install or update is running in {layout.Root}.", e);
-        }
-    }
-
     private static async Task<VersionManifest?> ReadPreviousAsync(
         InstallRecord record, CancellationToken cancellationToken)
     {
@@ -170,39 +139,6 @@ public sealed class Installer(MistApiClient api, InstallerOptions? options = nul
             // Without a trustworthy previous manifest nothing is reused or removed; the new
             // version is still installed whole and checked.
             return null;
-        }
-    }
-
-    private static ChunkCache PrepareWorkFolders(InstallLayout layout, string hash)
-    {
-        Directory.CreateDirectory(layout.StagingDir(hash));
-        foreach (var other in Directory.EnumerateDirectories(layout.StagingRoot))
-        {
-            // Staged files of another target are not this version's files; chunks are
-            // content-addressed, so the cache stays whatever the target.
-            if (Path.GetFileName(other) != hash)
-            {
-                Directory.Delete(other, recursive: true);
-            }
-        }
-
-        if (Directory.Exists(layout.TempDir))
-        {
-            Directory.Delete(layout.TempDir, recursive: true);
-        }
-
-        return new ChunkCache(layout.ChunksDir);
-    }
-
-    private static void CleanUp(InstallLayout layout, ChunkCache cache)
-    {
-        cache.Clear();
-        foreach (var dir in new[] { layout.StagingRoot, layout.TempDir })
-        {
-            if (Directory.Exists(dir))
-            {
-                Directory.Delete(dir, recursive: true);
-            }
         }
     }
 
