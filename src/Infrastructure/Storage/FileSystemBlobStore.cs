@@ -162,8 +162,8 @@ public sealed class FileSystemBlobStore : IBlobStore
         {
             // The folder is not fsynced after the rename (.NET cannot open a folder to flush
             // it). After a power cut a blob stored in the last seconds may be missing, never
-            // partial; a manifest stored after it may then name it. Verifying a version's
-            // blobs before publishing would catch that; it is not built yet.
+            // partial; a manifest stored after it may then name it. FindMissingBlobs, run
+            // before publishing, catches that.
             File.Move(tempPath, finalPath, overwrite: false);
             return true;
         }
