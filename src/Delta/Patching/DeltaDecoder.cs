@@ -174,11 +174,11 @@ public static class DeltaDecoder
         }
 
         var offset = streamsStart;
-        var sources = new ByteSource[3];
+        var sources = new ByteSource[4];
         var decoders = new List<Stream>();
         var decompressors = new List<Decompressor>();
-        string[] names = ["control", "difference", "literal"];
-        for (var i = 0; i < 3; i++)
+        string[] names = ["control", "difference runs", "difference bytes", "literal"];
+        for (var i = 0; i < sources.Length; i++)
         {
             Stream raw = new WindowStream(patch, offset, lengths[i]);
             if (lengths[i] > 0)
@@ -195,7 +195,9 @@ public static class DeltaDecoder
 
         try
         {
-            SmallSegmentDecoder.Apply(segment, sources[0], sources[1], sources[2], baseSource, output);
+            var difference = new DifferenceSource(sources[1], sources[2], segment.TargetLength);
+            SmallSegmentDecoder.Apply(
+                segment, sources[0], difference, sources[3], baseSource, output);
         }
         finally
         {

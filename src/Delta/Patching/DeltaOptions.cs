@@ -27,7 +27,7 @@ public sealed record DeltaOptions
     public int SmallCompressionLevel { get; init; } = 19;
 
     /// <summary>Zstandard level for the fast encoder (1 to 22).</summary>
-    public int FastCompressionLevel { get; init; } = 5;
+    public int FastCompressionLevel { get; init; } = 3;
 
     /// <summary>
     /// In <see cref="DeltaMode.Auto"/>, files whose target is at most this size are encoded

@@ -50,8 +50,11 @@ internal static class PatchLayout
         return buffer[..at];
     }
 
-    /// <summary>Streams per segment for a mode: control, difference, literal; or one frame.</summary>
-    public static int StreamCount(DeltaMode mode) => mode == DeltaMode.Small ? 3 : 1;
+    /// <summary>
+    /// Streams per segment for a mode: control, difference runs, difference bytes and literal
+    /// for small; one frame for fast.
+    /// </summary>
+    public static int StreamCount(DeltaMode mode) => mode == DeltaMode.Small ? 4 : 1;
 
     /// <summary>
     /// Reads and validates the file header. Segment headers are read lazily by

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Numerics;
 using Mist.Delta.Patching.IO;
 
 namespace Mist.Delta.Patching.Small;
@@ -17,13 +16,12 @@ internal static class SmallSegmentDecoder
     public static void Apply(
         PatchSegmentInfo segment,
         ByteSource control,
-        ByteSource diff,
+        DifferenceSource difference,
         ByteSource literal,
         RandomAccessSource baseSource,
         TargetWriter output)
     {
         var baseChunk = new byte[ChunkSize];
-        var diffChunk = new byte[ChunkSize];
         var windowStart = segment.BaseOffset;
         var windowEnd = segment.BaseOffset + segment.BaseLength;
         var basePosition = windowStart;
@@ -56,10 +54,8 @@ internal static class SmallSegmentDecoder
             {
                 var count = (int)Math.Min(ChunkSize, copyLength - done);
                 var baseSpan = baseChunk.AsSpan(0, count);
-                var diffSpan = diffChunk.AsSpan(0, count);
                 baseSource.Read(basePosition + done, baseSpan);
-                diff.ReadExactly(diffSpan);
-                AddInPlace(baseSpan, diffSpan);
+                difference.AddTo(baseSpan);
                 output.Write(baseSpan);
                 done += count;
             }
@@ -77,26 +73,9 @@ internal static class SmallSegmentDecoder
             remaining -= copyLength + literalLength;
         }
 
-        if (!control.AtEnd || !diff.AtEnd || !literal.AtEnd)
+        if (!control.AtEnd || !difference.AtEnd || !literal.AtEnd)
         {
             throw new PatchFormatException("A segment's streams hold data past its last entry.");
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddInPlace(Span<byte> data, ReadOnlySpan<byte> difference)
-    {
-        var i = 0;
-        var width = Vector<byte>.Count;
-        for (; i <= data.Length - width; i += width)
-        {
-            var sum = new Vector<byte>(data[i..]) + new Vector<byte>(difference[i..]);
-            sum.CopyTo(data[i..]);
-        }
-
-        for (; i < data.Length; i++)
-        {
-            data[i] += difference[i];
         }
     }
 }
