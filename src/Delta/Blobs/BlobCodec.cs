@@ -25,13 +25,13 @@ public static class BlobCodec
     // zstd contexts are costly to create (hundreds of KiB of tables) and not thread-safe, so
     // each thread keeps one of each and reuses it.
     [ThreadStatic]
-    private static Compressor? compressor;
+    private static Compressor? _compressor;
 
     [ThreadStatic]
-    private static int compressorLevel;
+    private static int _compressorLevel;
 
     [ThreadStatic]
-    private static Decompressor? decompressor;
+    private static Decompressor? _decompressor;
 
     public static string Key(ReadOnlySpan<byte> data) => Sha256Hex.Of(data);
 
@@ -51,11 +51,11 @@ public static class BlobCodec
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(level, MinLevel);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(level, MaxLevel);
-        var context = compressor ??= new Compressor(level);
-        if (compressorLevel != level)
+        var context = _compressor ??= new Compressor(level);
+        if (_compressorLevel != level)
         {
             context.SetParameter(ZSTD_cParameter.ZSTD_c_compressionLevel, level);
-            compressorLevel = level;
+            _compressorLevel = level;
         }
 
         return context.Wrap(data, destination);
@@ -84,7 +84,7 @@ public static class BlobCodec
     /// <exception cref="InvalidDataException">The blob is corrupt or does not fit.</exception>
     public static int Decompress(ReadOnlySpan<byte> blob, Span<byte> destination)
     {
-        var context = decompressor ??= new Decompressor();
+        var context = _decompressor ??= new Decompressor();
         ulong declared;
         try
         {
@@ -116,7 +116,7 @@ public static class BlobCodec
         catch (ZstdException e)
         {
             // A failed frame leaves the context mid-stream; start the next blob afresh.
-            decompressor = null;
+            _decompressor = null;
             context.Dispose();
             throw new InvalidDataException($"The blob cannot be unpacked: {e.Message}", e);
         }

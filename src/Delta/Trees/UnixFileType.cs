@@ -17,13 +17,13 @@ internal static class UnixFileType
     private const int TypeMask = 0xF000;
     private const int RegularFile = 0x8000;
 
-    private static bool statxMissing;
+    private static bool _statxMissing;
 
     public static bool IsRegularFile(string fullPath)
     {
         // Other systems have no portable stat layout; there the ingestion's read of the file
         // is the check (a fifo would still block, which is the accepted cost off Linux).
-        if (!OperatingSystem.IsLinux() || statxMissing)
+        if (!OperatingSystem.IsLinux() || _statxMissing)
         {
             return true;
         }
@@ -36,7 +36,7 @@ internal static class UnixFileType
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            statxMissing = true;
+            _statxMissing = true;
             return true;
         }
 
