@@ -51,6 +51,8 @@ internal sealed class ByteSource(Stream stream, string name)
 
     public bool AtEnd => _start == _end && !Fill();
 
+    public byte ReadByte() => ReadByteOrThrow();
+
     private byte ReadByteOrThrow()
     {
         if (_start == _end && !Fill())

@@ -8,8 +8,17 @@ namespace Mist.Delta.Patching.Small;
 /// Reads the difference bytes of a small segment, stored as zero-run pairs (how many zeros,
 /// then how many non-zero bytes) plus the non-zero bytes themselves, and adds them to base bytes.
 /// </summary>
+/// <remarks>
+/// A pair is a token byte: zeros in the high six bits, non-zeros in the low two. Zeros of 63
+/// mean "63 plus a varint that follows"; non-zeros of 0 mean "a varint follows" (which is how
+/// a run of 0 and runs above 3 are written).
+/// </remarks>
 internal sealed class DifferenceSource(ByteSource runs, ByteSource bytes, long segmentLength)
 {
+    public const int CountBits = 2;
+    public const int MaxShortCount = (1 << CountBits) - 1;
+    public const int ZerosEscape = (1 << (8 - CountBits)) - 1;
+
     private readonly byte[] _buffer = new byte[1 << 16];
     private long _zeros;
     private long _nonZeros;
@@ -47,8 +56,19 @@ internal sealed class DifferenceSource(ByteSource runs, ByteSource bytes, long s
 
     private void ReadRun()
     {
-        _zeros = runs.ReadVarLong();
-        _nonZeros = runs.ReadVarLong();
+        var token = runs.ReadByte();
+        _zeros = token >> CountBits;
+        _nonZeros = token & MaxShortCount;
+        if (_zeros == ZerosEscape)
+        {
+            _zeros += runs.ReadVarLong();
+        }
+
+        if (_nonZeros == 0)
+        {
+            _nonZeros = runs.ReadVarLong();
+        }
+
         if ((_zeros == 0 && _nonZeros == 0)
             || _zeros > segmentLength
             || _nonZeros > segmentLength)
