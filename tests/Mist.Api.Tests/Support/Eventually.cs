@@ -13,10 +13,17 @@ public static class Eventually
         T? last = default;
         while (DateTime.UtcNow < deadline)
         {
-            last = await probe();
-            if (last is not null && done(last))
+            try
             {
-                return last;
+                last = await probe();
+                if (last is not null && done(last))
+                {
+                    return last;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Read models follow the log: a 404 now may be the row a moment from now.
             }
 
             await Task.Delay(100);
