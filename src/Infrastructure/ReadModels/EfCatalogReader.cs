@@ -75,7 +75,8 @@ public sealed class EfCatalogReader(ReadModelDbContext db) : ICatalogReader
         string manifestHash,
         bool includeUnpublished,
         CancellationToken cancellationToken) =>
-        Visible(includeUnpublished).AnyAsync(v => v.ManifestHash == manifestHash, cancellationToken);
+        Visible(includeUnpublished)
+            .AnyAsync(v => v.ManifestHash == manifestHash, cancellationToken);
 
     public async Task<BuildStatus?> GetBuildStatusAsync(
         string slug,

@@ -17,7 +17,8 @@ public static class ReadModelSchema
     public const string Shadow = "mist_read_rebuild";
     public const string Retired = "mist_read_retired";
 
-    /// <summary>The tables a rebuild replaces; build_progress is not derived from the log.</summary>
+    /// <summary>The tables a rebuild replaces (build_progress is not derived from the log).
+    /// </summary>
     public static readonly IReadOnlyList<string> ProjectedTables =
         ["games", "versions", "version_entries", "builds"];
 
@@ -29,7 +30,7 @@ public static class ReadModelSchema
 
     private static readonly Lazy<string> ModelFingerprint = new(ComputeFingerprint);
 
-    /// <summary>A hash of the DDL the model asks for; a live schema with another one is stale.</summary>
+    /// <summary>A hash of the model's DDL; live tables with another one are stale.</summary>
     public static string Fingerprint => ModelFingerprint.Value;
 
     public static async Task<string?> ReadLiveFingerprintAsync(

@@ -25,10 +25,15 @@ public static class CatalogWriter
         await using var db = ReadModelDbContext.Create(connection, schema);
         await db.Database.UseTransactionAsync(transaction, cancellationToken);
 
+        // Every lookup below reads the change tracker; with automatic detection each one
+        // would scan every tracked row, which makes a 500-event page quadratic.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await LoadRowsAsync(db, events, cancellationToken);
+
         var ingested = new Dictionary<(string, string), VersionManifest?>();
         foreach (var e in events)
         {
-            await ApplyAsync(db, e, cancellationToken);
+            Apply(db, e);
             if (e is BuildIngested i)
             {
                 ingested[(i.Slug, i.Label)] = manifests.GetValueOrDefault(i.ManifestHash);
@@ -36,18 +41,29 @@ public static class CatalogWriter
         }
 
         await ReplaceEntriesAsync(db, ingested, cancellationToken);
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static async Task ApplyAsync(
+    // One query per table for the whole batch instead of one per event: afterwards every
+    // row the batch can touch is tracked, and a row that is not tracked does not exist.
+    private static async Task LoadRowsAsync(
         ReadModelDbContext db,
-        object e,
+        IReadOnlyList<object> events,
         CancellationToken cancellationToken)
+    {
+        var slugs = events.Select(SlugOf).OfType<string>().Distinct().ToList();
+        await db.Games.Where(g => slugs.Contains(g.Slug)).LoadAsync(cancellationToken);
+        await db.Versions.Where(v => slugs.Contains(v.Slug)).LoadAsync(cancellationToken);
+        await db.Builds.Where(b => slugs.Contains(b.Slug)).LoadAsync(cancellationToken);
+    }
+
+    private static void Apply(ReadModelDbContext db, object e)
     {
         switch (e)
         {
             case GameRegistered registered:
-                var game = await db.Games.FindAsync([registered.Slug], cancellationToken);
+                var game = db.Games.Local.FindEntry(registered.Slug)?.Entity;
                 if (game is null)
                 {
                     game = new GameRow { Slug = registered.Slug, Name = registered.Name };
@@ -58,36 +74,35 @@ public static class CatalogWriter
                 game.RegisteredAt = registered.RegisteredAt.ToUniversalTime();
                 break;
             case GameDetailsChanged changed:
-                if (await db.Games.FindAsync([changed.Slug], cancellationToken) is { } named)
+                if (db.Games.Local.FindEntry(changed.Slug)?.Entity is { } named)
                 {
                     named.Name = changed.Name;
                 }
 
                 break;
             case BuildRequested requested:
-                await RequestAsync(db, requested, cancellationToken);
+                Request(db, requested);
                 break;
             default:
-                await ApplyToVersionAsync(db, e, cancellationToken);
+                ApplyToVersion(db, e);
                 break;
         }
     }
 
-    private static async Task RequestAsync(
-        ReadModelDbContext db,
-        BuildRequested requested,
-        CancellationToken cancellationToken)
+    private static void Request(ReadModelDbContext db, BuildRequested requested)
     {
-        var key = new object[] { requested.Slug, requested.Label };
-        var version = await db.Versions.FindAsync(key, cancellationToken);
+        object[] key = [requested.Slug, requested.Label];
+        var version = db.Versions.Local.FindEntryUntyped(key)?.Entity;
         if (version is null)
         {
-            version = new VersionRow { Slug = requested.Slug, Label = requested.Label,
-                Status = "", SourcePath = "" };
+            version = new VersionRow
+            {
+                Slug = requested.Slug, Label = requested.Label, Status = "", SourcePath = "",
+            };
             db.Versions.Add(version);
         }
 
-        var build = await db.Builds.FindAsync(key, cancellationToken);
+        var build = db.Builds.Local.FindEntryUntyped(key)?.Entity;
         if (build is null)
         {
             build = new BuildRow { Slug = requested.Slug, Label = requested.Label, State = "" };
@@ -97,25 +112,29 @@ public static class CatalogWriter
         VersionChanges.Request(version, build, requested);
     }
 
-    private static async Task ApplyToVersionAsync(
-        ReadModelDbContext db,
-        object e,
-        CancellationToken cancellationToken)
+    private static void ApplyToVersion(ReadModelDbContext db, object e)
     {
         if (VersionKey(e) is not { } key)
         {
             return;
         }
 
-        var version = await db.Versions.FindAsync([key.Slug, key.Label], cancellationToken);
-        var build = await db.Builds.FindAsync([key.Slug, key.Label], cancellationToken);
-        if (version is null || build is null)
+        object[] keyValues = [key.Slug, key.Label];
+        var version = db.Versions.Local.FindEntryUntyped(keyValues)?.Entity;
+        var build = db.Builds.Local.FindEntryUntyped(keyValues)?.Entity;
+        if (version is not null && build is not null)
         {
-            return;
+            VersionChanges.Apply(version, build, e);
         }
-
-        VersionChanges.Apply(version, build, e);
     }
+
+    private static string? SlugOf(object e) => e switch
+    {
+        GameRegistered r => r.Slug,
+        GameDetailsChanged c => c.Slug,
+        BuildRequested r => r.Slug,
+        _ => VersionKey(e)?.Slug,
+    };
 
     private static (string Slug, string Label)? VersionKey(object e) => e switch
     {

@@ -8,7 +8,9 @@ public sealed record GetGame(string Slug, bool IncludeUnpublished) : IQuery<Game
 
 public sealed class GetGameHandler(ICatalogReader catalog) : IQueryHandler<GetGame, GameDetails>
 {
-    public async ValueTask<GameDetails> Handle(GetGame query, CancellationToken cancellationToken) =>
+    public async ValueTask<GameDetails> Handle(
+        GetGame query,
+        CancellationToken cancellationToken) =>
         await catalog.GetGameAsync(query.Slug, query.IncludeUnpublished, cancellationToken)
         ?? throw DomainException.NotFound($"There is no game '{query.Slug}'.");
 }
