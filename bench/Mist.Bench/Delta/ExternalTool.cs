@@ -8,7 +8,10 @@ namespace Mist.Bench.Delta;
 /// compressed whole with zstd -19 for every tool alike.
 /// </summary>
 internal sealed record ExternalTool(
-    string Name, string Program, Func<string, string, string, string[]> Encode,
+    string Name,
+    string Program,
+    Func<string, string, string, string[]> Encode,
+    string DecodeProgram,
     Func<string, string, string, string[]> Decode)
 {
     public static IEnumerable<ExternalTool> Installed()
@@ -17,13 +20,16 @@ internal sealed record ExternalTool(
         [
             new("zstd --patch-from -19 --long", "zstd",
                 (o, n, p) => ["-q", "-f", "-19", "--long=31", $"--patch-from={o}", n, "-o", p],
+                "zstd",
                 (o, p, n) => ["-q", "-f", "-d", "--long=31", $"--patch-from={o}", p, "-o", n]),
             new("zstd --patch-from -3", "zstd",
                 (o, n, p) => ["-q", "-f", "-3", $"--patch-from={o}", n, "-o", p],
+                "zstd",
                 (o, p, n) => ["-q", "-f", "-d", "--long=31", $"--patch-from={o}", p, "-o", n]),
-            new("bsdiff", "bsdiff", (o, n, p) => [o, n, p], (o, p, n) => [o, n, p]),
+            new("bsdiff", "bsdiff", (o, n, p) => [o, n, p], "bspatch", (o, p, n) => [o, n, p]),
             new("xdelta3 -9", "xdelta3",
                 (o, n, p) => ["-f", "-9", "-e", "-s", o, n, p],
+                "xdelta3",
                 (o, p, n) => ["-f", "-d", "-s", o, p, n]),
         ];
         return all.Where(t => OnPath(t.Program));
@@ -56,7 +62,7 @@ internal sealed record ExternalTool(
         {
             var patch = Path.Combine(work, $"{pair.Id}.{Program}");
             var output = patch + ".out";
-            Execute(Program, Decode(pair.OldPath!, patch, output));
+            Execute(DecodeProgram, Decode(pair.OldPath!, patch, output));
             File.Delete(output);
             File.Delete(patch);
         });

@@ -16,8 +16,10 @@ public sealed class DeltaInfoCommand : Command<DeltaInfoSettings>
             Console.WriteLine($"format     {info.FormatVersion}");
             Console.WriteLine($"mode       {info.Mode.ToString().ToLowerInvariant()}");
             Console.WriteLine($"transform  {(info.BranchTransform ? "x86 branch" : "none")}");
-            Console.WriteLine($"base       {info.BaseSize:N0} bytes, sha256 {Convert.ToHexStringLower(info.BaseSha256)}");
-            Console.WriteLine($"target     {info.TargetSize:N0} bytes, sha256 {Convert.ToHexStringLower(info.TargetSha256)}");
+            var baseHash = Convert.ToHexStringLower(info.BaseSha256);
+            var targetHash = Convert.ToHexStringLower(info.TargetSha256);
+            Console.WriteLine($"base       {info.BaseSize:N0} bytes, sha256 {baseHash}");
+            Console.WriteLine($"target     {info.TargetSize:N0} bytes, sha256 {targetHash}");
             Console.WriteLine($"patch      {info.PatchBytes:N0} bytes, {info.Segments.Count} segment(s)");
             foreach (var s in info.Segments)
             {

@@ -11,13 +11,14 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
 {
     // A new alignment must explain this many more bytes than the current one before it is worth
     // a control entry; below it, the current alignment's difference bytes are cheaper.
-    private static readonly int MinGain = int.Parse(Environment.GetEnvironmentVariable("MIST_MINGAIN") ?? "8");
+    private const int MinGain = 8;
 
     // Past this match length the current alignment is trusted across the match instead of
     // re-searching at every byte, which keeps repetitive inputs from going quadratic.
     private const int SkipLength = 64;
-    private static readonly int ExtA = int.Parse(Environment.GetEnvironmentVariable("MIST_EXTA") ?? "2");
-    private static readonly int ExtB = int.Parse(Environment.GetEnvironmentVariable("MIST_EXTB") ?? "1");
+
+    // Equally long matches examined on each side of the one the binary search lands on.
+    private const int Neighbours = 16;
 
     /// <summary>Matches target[start, end) and appends entries that produce exactly it.</summary>
     /// <remarks>
@@ -45,7 +46,7 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
             var scoredTo = scan += matchLength;
             for (; scan < end; scan++)
             {
-                (matchPos, matchLength) = Search(target.AsSpan(scan, end - scan));
+                (matchPos, matchLength) = Search(target.AsSpan(scan, end - scan), scan + lastOffset);
                 for (; scoredTo < scan + matchLength; scoredTo++)
                 {
                     var at = scoredTo + lastOffset;
@@ -89,7 +90,7 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
                 }
 
                 i++;
-                if ((agree * ExtA) - (i * ExtB) > (bestScore * ExtA) - (forward * ExtB))
+                if ((agree * 2) - i > (bestScore * 2) - forward)
                 {
                     bestScore = agree;
                     forward = i;
@@ -109,7 +110,7 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
                         agree++;
                     }
 
-                    if ((agree * ExtA) - (i * ExtB) > (bestScore * ExtA) - (backward * ExtB))
+                    if ((agree * 2) - i > (bestScore * 2) - backward)
                     {
                         bestScore = agree;
                         backward = i;
@@ -157,7 +158,7 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
 
     /// <summary>Longest prefix of <paramref name="key"/> found in the base.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (int Position, int Length) Search(ReadOnlySpan<byte> key)
+    private (int Position, int Length) Search(ReadOnlySpan<byte> key, long preferred)
     {
         var sa = suffixArray;
         if (sa.Length == 0)
@@ -192,6 +193,35 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
             }
         }
 
-        return lcpLo >= lcpHi ? (sa[lo], lcpLo) : (sa[hi], lcpHi);
+        var (index, length) = lcpLo >= lcpHi ? (lo, lcpLo) : (hi, lcpHi);
+        if (length == 0)
+        {
+            return (sa[index], length);
+        }
+
+        // Among equally long matches, prefer the one nearest the current alignment: its
+        // surroundings are the likeliest to keep matching after the exact part ends.
+        var best = sa[index];
+        var bestDistance = Math.Abs(best - preferred);
+        for (var step = -1; step <= 1; step += 2)
+        {
+            var i = index + step;
+            for (var k = 1; k <= Neighbours && (uint)i < (uint)sa.Length; k++, i += step)
+            {
+                if (key.CommonPrefixLength(old[sa[i]..]) < length)
+                {
+                    break;
+                }
+
+                var distance = Math.Abs(sa[i] - preferred);
+                if (distance < bestDistance)
+                {
+                    best = sa[i];
+                    bestDistance = distance;
+                }
+            }
+        }
+
+        return (best, length);
     }
 }

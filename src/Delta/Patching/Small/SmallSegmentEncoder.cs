@@ -14,12 +14,9 @@ internal static class SmallSegmentEncoder
 
     public static byte[][] Encode(byte[] baseWindow, byte[] target, DeltaOptions options)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         var suffixArray = SuffixArray.Build(baseWindow);
-        var tSa = sw.Elapsed.TotalSeconds;
         var matcher = new Matcher(baseWindow, suffixArray, target);
         var entries = MatchAll(matcher, target.Length, options);
-        var tMatch = sw.Elapsed.TotalSeconds;
 
         var control = new ArrayBufferWriter<byte>(entries.Count * 6);
         var diff = GC.AllocateUninitializedArray<byte>(target.Length);
@@ -67,19 +64,6 @@ internal static class SmallSegmentEncoder
                 2 => ZstdFrames.Compress(nonZero, level),
                 _ => ZstdFrames.Compress(literal.AsSpan(0, literalLength), level),
             });
-
-        if (Environment.GetEnvironmentVariable("MIST_DUMP") is { } dump)
-        {
-            File.WriteAllBytes(dump + ".ctl", control.WrittenSpan.ToArray());
-            File.WriteAllBytes(dump + ".runs", runs);
-            File.WriteAllBytes(dump + ".nz", nonZero);
-            File.WriteAllBytes(dump + ".lit", literal[..literalLength]);
-        }
-
-        if (Environment.GetEnvironmentVariable("MIST_TRACE") is not null)
-        {
-            Console.Error.WriteLine($"TRACE n={baseWindow.Length} sa={tSa:F2} match={tMatch - tSa:F2} total={sw.Elapsed.TotalSeconds:F2} entries={entries.Count} diff={diffLength} lit={literalLength} nz={diff.AsSpan(0, diffLength).Length - diff.AsSpan(0, diffLength).Count((byte)0)}");
-        }
 
         return streams;
     }
