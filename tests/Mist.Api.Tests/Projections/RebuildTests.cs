@@ -4,6 +4,7 @@ using Mist.Delta.Manifests;
 using Mist.Domain.Common;
 using Mist.Domain.Versions;
 using Mist.Infrastructure.ReadModels;
+using Mist.Projections.Catalog;
 using Mist.Projections.Rebuild;
 using Npgsql;
 using static Mist.Api.Tests.Projections.CatalogEvents;
@@ -80,6 +81,33 @@ public sealed class RebuildTests(ReadModelHost host) : IClassFixture<ReadModelHo
         foreach (var (table, rows) in once)
         {
             twice[table].ShouldBe(rows, $"table {table}");
+        }
+    }
+
+    [Fact]
+    public async Task Applying_the_whole_log_again_to_the_live_tables_changes_nothing()
+    {
+        var before = await TableSnapshot.TakeAsync(host.ConnectionString);
+        var events = await host.Get<EventLogPages>().ReadAsync(0, long.MaxValue, 10_000,
+            CancellationToken.None);
+        var data = events.Select(e => e.Data).ToList();
+        var manifests = await CatalogManifests.LoadAsync(host.Blobs, data,
+            NullLogger.Instance, CancellationToken.None);
+
+        await using (var connection = new NpgsqlConnection(host.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await CatalogWriter.WriteAsync(connection, transaction, ReadModelSchema.Live, data,
+                manifests, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        data.Count.ShouldBeGreaterThan(40);
+        var after = await TableSnapshot.TakeAsync(host.ConnectionString);
+        foreach (var (table, rows) in before)
+        {
+            after[table].ShouldBe(rows, $"table {table}");
         }
     }
 
