@@ -174,10 +174,11 @@ public static class DeltaDecoder
         }
 
         var offset = streamsStart;
-        var sources = new ByteSource[4];
+        var sources = new ByteSource[5];
         var decoders = new List<Stream>();
         var decompressors = new List<Decompressor>();
-        string[] names = ["control", "difference runs", "difference bytes", "literal"];
+        string[] names =
+            ["control", "difference runs", "difference heads", "difference tails", "literal"];
         for (var i = 0; i < sources.Length; i++)
         {
             Stream raw = new WindowStream(patch, offset, lengths[i]);
@@ -195,9 +196,10 @@ public static class DeltaDecoder
 
         try
         {
-            var difference = new DifferenceSource(sources[1], sources[2], segment.TargetLength);
+            var difference = new DifferenceSource(
+                sources[1], sources[2], sources[3], segment.TargetLength);
             SmallSegmentDecoder.Apply(
-                segment, sources[0], difference, sources[3], baseSource, output);
+                segment, sources[0], difference, sources[4], baseSource, output);
         }
         finally
         {

@@ -51,10 +51,10 @@ internal static class PatchLayout
     }
 
     /// <summary>
-    /// Streams per segment for a mode: control, difference runs, difference bytes and literal
-    /// for small; one frame for fast.
+    /// Streams per segment for a mode: control, difference runs, difference heads, difference
+    /// tails and literal for small; one frame for fast.
     /// </summary>
-    public static int StreamCount(DeltaMode mode) => mode == DeltaMode.Small ? 4 : 1;
+    public static int StreamCount(DeltaMode mode) => mode == DeltaMode.Small ? 5 : 1;
 
     /// <summary>
     /// Reads and validates the file header. Segment headers are read lazily by

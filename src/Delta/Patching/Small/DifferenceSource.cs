@@ -7,13 +7,16 @@ namespace Mist.Delta.Patching.Small;
 /// <summary>
 /// Reads the difference bytes of a small segment, stored as zero-run pairs (how many zeros,
 /// then how many non-zero bytes) plus the non-zero bytes themselves, and adds them to base bytes.
+/// The first non-zero byte of each run is kept apart from the others: it is the changed low byte
+/// of an address or offset, the others mostly carries, and zstd codes each kind better alone.
 /// </summary>
 /// <remarks>
 /// A pair is a token byte: zeros in the high six bits, non-zeros in the low two. Zeros of 63
 /// mean "63 plus a varint that follows"; non-zeros of 0 mean "a varint follows" (which is how
 /// a run of 0 and runs above 3 are written).
 /// </remarks>
-internal sealed class DifferenceSource(ByteSource runs, ByteSource bytes, long segmentLength)
+internal sealed class DifferenceSource(
+    ByteSource runs, ByteSource heads, ByteSource tails, long segmentLength)
 {
     public const int CountBits = 2;
     public const int MaxShortCount = (1 << CountBits) - 1;
@@ -22,8 +25,10 @@ internal sealed class DifferenceSource(ByteSource runs, ByteSource bytes, long s
     private readonly byte[] _buffer = new byte[1 << 16];
     private long _zeros;
     private long _nonZeros;
+    private bool _headPending;
 
-    public bool AtEnd => _zeros == 0 && _nonZeros == 0 && runs.AtEnd && bytes.AtEnd;
+    public bool AtEnd =>
+        _zeros == 0 && _nonZeros == 0 && runs.AtEnd && heads.AtEnd && tails.AtEnd;
 
     /// <summary>Adds the next <c>data.Length</c> difference bytes to <paramref name="data"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -45,9 +50,18 @@ internal sealed class DifferenceSource(ByteSource runs, ByteSource bytes, long s
                 continue;
             }
 
+            if (_headPending)
+            {
+                data[0] += heads.ReadByte();
+                _headPending = false;
+                _nonZeros--;
+                data = data[1..];
+                continue;
+            }
+
             var count = (int)Math.Min(Math.Min(_nonZeros, data.Length), _buffer.Length);
             var difference = _buffer.AsSpan(0, count);
-            bytes.ReadExactly(difference);
+            tails.ReadExactly(difference);
             Add(data[..count], difference);
             _nonZeros -= count;
             data = data[count..];
@@ -75,6 +89,8 @@ internal sealed class DifferenceSource(ByteSource runs, ByteSource bytes, long s
         {
             throw new PatchFormatException("The difference runs stream holds an impossible run.");
         }
+
+        _headPending = _nonZeros > 0;
     }
 
     private static void Add(Span<byte> data, ReadOnlySpan<byte> difference)

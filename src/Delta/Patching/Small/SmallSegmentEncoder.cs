@@ -49,9 +49,9 @@ internal static class SmallSegmentEncoder
             throw new InvalidOperationException("Matcher did not cover the whole target.");
         }
 
-        var (runs, nonZero) = SplitRuns(diff.AsSpan(0, diffLength));
+        var (runs, heads, tails) = SplitRuns(diff.AsSpan(0, diffLength));
         var level = options.SmallCompressionLevel;
-        var streams = new byte[4][];
+        var streams = new byte[5][];
         var parallelism = Math.Max(1, options.MaxDegreeOfParallelism);
         Parallel.For(
             0,
@@ -61,7 +61,8 @@ internal static class SmallSegmentEncoder
             {
                 0 => ZstdFrames.Compress(control.WrittenSpan, level),
                 1 => ZstdFrames.Compress(runs, level),
-                2 => ZstdFrames.Compress(nonZero, level),
+                2 => ZstdFrames.Compress(heads, level),
+                3 => ZstdFrames.Compress(tails, level),
                 _ => ZstdFrames.Compress(literal.AsSpan(0, literalLength), level),
             });
 
@@ -69,15 +70,17 @@ internal static class SmallSegmentEncoder
     }
 
     /// <summary>
-    /// Stores the difference bytes as (zeros, non-zeros) run pairs plus the non-zero bytes.
+    /// Stores the difference bytes as (zeros, non-zeros) run pairs plus the non-zero bytes, the
+    /// first of each run apart from the rest.
     /// The bytes are mostly zeros; run lengths give zstd a fraction of the input to search and
     /// compress smaller than the raw bytes do. Each pair is one token byte when short (see
     /// <see cref="DifferenceSource"/>), which zstd compresses about 7% better than two varints.
     /// </summary>
-    private static (byte[] Runs, byte[] NonZero) SplitRuns(ReadOnlySpan<byte> diff)
+    private static (byte[] Runs, byte[] Heads, byte[] Tails) SplitRuns(ReadOnlySpan<byte> diff)
     {
         var runs = new ArrayBufferWriter<byte>(Math.Max(16, diff.Length / 16));
-        var nonZero = new ArrayBufferWriter<byte>(Math.Max(16, diff.Length / 16));
+        var heads = new ArrayBufferWriter<byte>(Math.Max(16, diff.Length / 32));
+        var tails = new ArrayBufferWriter<byte>(Math.Max(16, diff.Length / 32));
         Span<byte> token = stackalloc byte[1 + (2 * VarInt.MaxBytes)];
         var i = 0;
         while (i < diff.Length)
@@ -103,11 +106,16 @@ internal static class SmallSegmentEncoder
             }
 
             runs.Write(token[..at]);
-            nonZero.Write(diff.Slice(start, count));
+            if (count > 0)
+            {
+                heads.Write(diff.Slice(start, 1));
+                tails.Write(diff.Slice(start + 1, count - 1));
+            }
+
             i = start + count;
         }
 
-        return (runs.WrittenSpan.ToArray(), nonZero.WrittenSpan.ToArray());
+        return (runs.WrittenSpan.ToArray(), heads.WrittenSpan.ToArray(), tails.WrittenSpan.ToArray());
     }
 
     private static List<MatchEntry> MatchAll(Matcher matcher, int length, DeltaOptions options)
