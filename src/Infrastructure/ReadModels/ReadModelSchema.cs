@@ -42,9 +42,14 @@ public static class ReadModelSchema
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    /// <summary>Drops any earlier shadow and creates empty tables in the shadow schema.</summary>
+    /// <summary>
+    /// Drops any earlier shadow and creates empty tables in the shadow schema, marked with
+    /// <paramref name="fingerprint"/> (the DDL's, plus whatever else should force a rebuild
+    /// when it changes).
+    /// </summary>
     public static async Task CreateShadowAsync(
         NpgsqlConnection connection,
+        string fingerprint,
         CancellationToken cancellationToken)
     {
         await using var db = ReadModelDbContext.Create(connection, Shadow);
@@ -54,7 +59,7 @@ public static class ReadModelSchema
             cancellationToken);
         await ExecuteAsync(connection, null, script, cancellationToken);
         await ExecuteAsync(connection, null,
-            $"comment on table {Shadow}.games is '{Fingerprint}'", cancellationToken);
+            $"comment on table {Shadow}.games is '{fingerprint}'", cancellationToken);
     }
 
     /// <summary>Joins a projection batch's transaction to the swap lock (shared).</summary>

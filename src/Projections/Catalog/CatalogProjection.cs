@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using Mist.Application.Storage;
+using Mist.Infrastructure.ReadModels;
 using Microsoft.Extensions.Logging;
 
 namespace Mist.Projections.Catalog;
@@ -16,6 +17,15 @@ public sealed class CatalogProjection(IBlobStore blobs, ILogger<CatalogProjectio
     : IProjection
 {
     public const string Name = "Catalog";
+
+    /// <summary>
+    /// Raise this when what an event does to the rows changes: servers then rebuild the
+    /// catalog at start-up, as they do when the tables' shape changes.
+    /// </summary>
+    public const int Revision = 1;
+
+    /// <summary>What the live tables must be marked with to be current.</summary>
+    public static string Fingerprint => $"{ReadModelSchema.Fingerprint}.{Revision}";
 
     public async Task ApplyAsync(
         IDocumentOperations operations,

@@ -34,7 +34,8 @@ public sealed class ReadModelRebuilder(
         await ExecuteAsync(connection, null, $"select pg_advisory_lock({RebuildLock})",
             cancellationToken);
 
-        await ReadModelSchema.CreateShadowAsync(connection, cancellationToken);
+        await ReadModelSchema.CreateShadowAsync(
+            connection, CatalogProjection.Fingerprint, cancellationToken);
         var target = await ReadCheckpointAsync(connection, null, cancellationToken);
         var state = await CatchUpAsync(
             connection, null, new RebuildProgress(0, target, 0), progress, cancellationToken);

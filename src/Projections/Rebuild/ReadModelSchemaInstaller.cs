@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Mist.Infrastructure.ReadModels;
+using Mist.Projections.Catalog;
 using Npgsql;
 
 namespace Mist.Projections.Rebuild;
@@ -24,14 +25,14 @@ public sealed class ReadModelSchemaInstaller(
             live = await ReadModelSchema.ReadLiveFingerprintAsync(connection, cancellationToken);
         }
 
-        if (live == ReadModelSchema.Fingerprint)
+        if (live == CatalogProjection.Fingerprint)
         {
             return;
         }
 
         logger.LogInformation(
             "Read-model tables are {LiveSchema}, the model wants {ModelSchema}; rebuilding",
-            live ?? "missing", ReadModelSchema.Fingerprint);
+            live ?? "missing", CatalogProjection.Fingerprint);
         await rebuilder.RebuildAsync(null, cancellationToken);
     }
 

@@ -195,7 +195,7 @@ public sealed class RebuildTests(ReadModelHost host) : IClassFixture<ReadModelHo
         await using var connection = new NpgsqlConnection(host.ConnectionString);
         await connection.OpenAsync();
         (await ReadModelSchema.ReadLiveFingerprintAsync(connection, CancellationToken.None))
-            .ShouldBe(ReadModelSchema.Fingerprint);
+            .ShouldBe(CatalogProjection.Fingerprint);
     }
 
     private async Task<long> CountAsync(string table)
