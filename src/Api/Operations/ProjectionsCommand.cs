@@ -21,17 +21,26 @@ public static class ProjectionsCommand
         }
 
         using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Console.CancelKeyPress += (_, e) =>
+        ConsoleCancelEventHandler stop = (_, e) =>
         {
             // The shadow tables are left behind and dropped by the next rebuild; the live
             // catalog is untouched.
             e.Cancel = true;
             interrupted.Cancel();
         };
+        Console.CancelKeyPress += stop;
 
-        Console.WriteLine("Rebuilding the catalog read models from the event log...");
-        var rebuilder = services.GetRequiredService<ReadModelRebuilder>();
-        var result = await rebuilder.RebuildAsync(new ConsoleProgress(), interrupted.Token);
+        RebuildProgress result;
+        try
+        {
+            Console.WriteLine("Rebuilding the catalog read models from the event log...");
+            var rebuilder = services.GetRequiredService<ReadModelRebuilder>();
+            result = await rebuilder.RebuildAsync(new ConsoleProgress(), interrupted.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= stop;
+        }
 
         Console.WriteLine(
             $"Done: {result.EventsApplied} events replayed up to sequence {result.Sequence}; " +
