@@ -9,4 +9,7 @@ public static class StreamKeys
     public static string Game(string slug) => $"game:{slug}";
 
     public static string Version(string slug, string label) => $"version:{slug}:{label}";
+
+    public static string Patch(string slug, string fromLabel, string toLabel) =>
+        $"patch:{slug}:{fromLabel}:{toLabel}";
 }

@@ -1,0 +1,9 @@
+namespace Mist.Domain.Patches;
+
+public enum PatchStatus
+{
+    Requested,
+    Completed,
+    Failed,
+    Skipped,
+}
