@@ -29,7 +29,9 @@ public static class ManifestGuard
             }
         }
 
-        var links = LinkTargets.Index(manifest);
+        var links = manifest.Entries
+            .Where(e => e.Kind == EntryKind.Symlink)
+            .ToDictionary(e => e.Path, e => e.LinkTarget ?? "", StringComparer.Ordinal);
         foreach (var entry in manifest.Entries)
         {
             EnsureParentsAreDirectories(entry, kinds);
@@ -91,7 +93,7 @@ public static class ManifestGuard
             throw Invalid(link, "is a symbolic link without a target");
         }
 
-        if (!LinkTargets.StaysInside(link, links))
+        if (LinkTargets.Resolve(link.Path, links) != LinkResolution.Inside)
         {
             throw Invalid(link, $"points to '{link.LinkTarget}', outside the install");
         }

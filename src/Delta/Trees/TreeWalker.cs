@@ -49,10 +49,22 @@ public static class TreeWalker
         }
 
         items.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        var links = items.Where(i => i.Kind == EntryKind.Symlink).ToDictionary(i => i.Path);
-        foreach (var link in links.Values)
+        var links = items
+            .Where(i => i.Kind == EntryKind.Symlink)
+            .ToDictionary(i => i.Path, i => i.LinkTarget ?? "", StringComparer.Ordinal);
+        foreach (var (path, target) in links)
         {
-            LinkResolver.EnsureInside(link, links);
+            switch (LinkTargets.Resolve(path, links))
+            {
+                case LinkResolution.Outside:
+                    throw new TreeException(
+                        $"The symbolic link '{path}' points to '{target}', " +
+                        "which is outside the tree.");
+                case LinkResolution.TooDeep:
+                    throw new TreeException(
+                        $"The symbolic link '{path}' is part of a loop or a chain of links " +
+                        "deeper than the system follows.");
+            }
         }
 
         return items;
