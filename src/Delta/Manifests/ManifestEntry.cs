@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Mist.Delta.Manifests;
 
 /// <summary>
@@ -14,5 +16,6 @@ public sealed record ManifestEntry(
     string? LinkTarget = null,
     IReadOnlyList<ChunkRef>? Chunks = null)
 {
+    [JsonIgnore]
     public IReadOnlyList<ChunkRef> ChunkList => Chunks ?? [];
 }

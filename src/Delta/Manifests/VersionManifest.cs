@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Mist.Delta.Manifests;
 
 /// <summary>
@@ -11,7 +13,9 @@ public sealed record VersionManifest(int FormatVersion, IReadOnlyList<ManifestEn
     public static VersionManifest Create(IEnumerable<ManifestEntry> entries) =>
         new(CurrentFormat, [.. entries.OrderBy(e => e.Path, StringComparer.Ordinal)]);
 
+    [JsonIgnore]
     public long RawBytes => Entries.Where(e => e.Kind == EntryKind.File).Sum(e => e.Size);
 
+    [JsonIgnore]
     public int FileCount => Entries.Count(e => e.Kind == EntryKind.File);
 }

@@ -76,4 +76,14 @@ public sealed class ManifestSerializerTests
         Sample.FileCount.ShouldBe(1);
         Sample.RawBytes.ShouldBe(10);
     }
+
+    [Fact]
+    public void Stored_form_holds_no_derived_values()
+    {
+        var json = Encoding.UTF8.GetString(ManifestSerializer.Serialize(Sample));
+
+        json.ShouldNotContain("chunkList");
+        json.ShouldNotContain("rawBytes");
+        json.ShouldNotContain("fileCount");
+    }
 }
