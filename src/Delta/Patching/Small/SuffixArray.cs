@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Numerics;
 
 namespace Mist.Delta.Patching.Small;
 
@@ -17,19 +16,21 @@ internal static class SuffixArray
         var sa = new int[text.Length];
         if (text.Length > 0)
         {
-            Sais<byte>(text, sa, 256);
+            Sais(new ByteSymbols(text), sa, 0, 256);
         }
 
         return sa;
     }
 
-    // One method for every level: bytes at the top, integer names below. Generic over the
-    // symbol type so the top level needs no widened copy of the text.
+    // One method for every level: bytes at the top, integer names below. Generic over a
+    // struct symbol reader so each level is compiled for its own symbol type (the top level
+    // needs no widened copy of the text) and every access inlines.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Sais<T>(ReadOnlySpan<T> s, Span<int> sa, int k)
-        where T : unmanaged, IBinaryInteger<T>
+    private static void Sais<TSymbols>(TSymbols s, int[] root, int offset, int k)
+        where TSymbols : struct, ISymbols
     {
         var n = s.Length;
+        var sa = root.AsSpan(offset, n);
         if (n == 1)
         {
             sa[0] = 0;
@@ -41,8 +42,8 @@ internal static class SuffixArray
         var isS = new bool[n];
         for (var i = n - 2; i >= 0; i--)
         {
-            var a = int.CreateTruncating(s[i]);
-            var b = int.CreateTruncating(s[i + 1]);
+            var a = s[i];
+            var b = s[i + 1];
             isS[i] = a < b || (a == b && isS[i + 1]);
         }
 
@@ -50,7 +51,7 @@ internal static class SuffixArray
         var counts = new int[k];
         for (var i = 0; i < n; i++)
         {
-            counts[int.CreateTruncating(s[i])]++;
+            counts[s[i]]++;
         }
 
         // Step 1: sort LMS substrings by inducing from their unsorted positions.
@@ -60,7 +61,7 @@ internal static class SuffixArray
         {
             if (isS[i] && !isS[i - 1])
             {
-                sa[--bucket[int.CreateTruncating(s[i])]] = i;
+                sa[--bucket[s[i]]] = i;
             }
         }
 
@@ -107,7 +108,7 @@ internal static class SuffixArray
         var reducedSa = sa[..m];
         if (names < m)
         {
-            Sais<int>(reduced, reducedSa, names);
+            Sais(new IntSymbols(root, offset + n - m, m), root, offset, names);
         }
         else
         {
@@ -137,7 +138,7 @@ internal static class SuffixArray
         {
             var p = sa[i];
             sa[i] = -1;
-            sa[--bucket[int.CreateTruncating(s[p])]] = p;
+            sa[--bucket[s[p]]] = p;
         }
 
         InduceL(s, sa, isS, counts, bucket);
@@ -145,8 +146,8 @@ internal static class SuffixArray
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool LmsEqual<T>(ReadOnlySpan<T> s, bool[] isS, int a, int b)
-        where T : unmanaged, IBinaryInteger<T>
+    private static bool LmsEqual<TSymbols>(TSymbols s, bool[] isS, int a, int b)
+        where TSymbols : struct, ISymbols
     {
         if (a < 0)
         {
@@ -180,29 +181,29 @@ internal static class SuffixArray
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void InduceL<T>(
-        ReadOnlySpan<T> s, Span<int> sa, bool[] isS, int[] counts, int[] bucket)
-        where T : unmanaged, IBinaryInteger<T>
+    private static void InduceL<TSymbols>(
+        TSymbols s, Span<int> sa, bool[] isS, int[] counts, int[] bucket)
+        where TSymbols : struct, ISymbols
     {
         BucketStarts(counts, bucket);
         var n = s.Length;
 
         // The suffix just before the sentinel is L-type and comes first in its bucket.
-        sa[bucket[int.CreateTruncating(s[n - 1])]++] = n - 1;
+        sa[bucket[s[n - 1]]++] = n - 1;
         for (var i = 0; i < n; i++)
         {
             var j = sa[i] - 1;
             if (j >= 0 && !isS[j])
             {
-                sa[bucket[int.CreateTruncating(s[j])]++] = j;
+                sa[bucket[s[j]]++] = j;
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void InduceS<T>(
-        ReadOnlySpan<T> s, Span<int> sa, bool[] isS, int[] counts, int[] bucket)
-        where T : unmanaged, IBinaryInteger<T>
+    private static void InduceS<TSymbols>(
+        TSymbols s, Span<int> sa, bool[] isS, int[] counts, int[] bucket)
+        where TSymbols : struct, ISymbols
     {
         BucketEnds(counts, bucket);
         for (var i = s.Length - 1; i >= 0; i--)
@@ -210,7 +211,7 @@ internal static class SuffixArray
             var j = sa[i] - 1;
             if (j >= 0 && isS[j])
             {
-                sa[--bucket[int.CreateTruncating(s[j])]] = j;
+                sa[--bucket[s[j]]] = j;
             }
         }
     }
@@ -233,5 +234,26 @@ internal static class SuffixArray
             sum += counts[c];
             bucket[c] = sum;
         }
+    }
+
+    private interface ISymbols
+    {
+        int Length { get; }
+
+        int this[int index] { get; }
+    }
+
+    private readonly struct ByteSymbols(byte[] data) : ISymbols
+    {
+        public int Length => data.Length;
+
+        public int this[int index] => data[index];
+    }
+
+    private readonly struct IntSymbols(int[] data, int offset, int length) : ISymbols
+    {
+        public int Length => length;
+
+        public int this[int index] => data[offset + index];
     }
 }
