@@ -184,6 +184,11 @@ public sealed class VersionPatchApplier(IBlobFetcher fetcher)
             }
         }
 
+        foreach (var path in patch.Deleted)
+        {
+            RequireBase(index.ByPath.ContainsKey(path), $"'{path}' is not in the base to delete.");
+        }
+
         foreach (var file in needed.Values)
         {
             var full = Path.Combine(installRoot, file.Path);

@@ -79,11 +79,37 @@ public static class VersionPatchSerializer
             ValidateEntry(entry);
         }
 
+        ValidateLinks(patch.Entries!);
         var deleted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in patch.Deleted!)
         {
             Require(ManifestPath.IsValid(path), $"The deleted path '{path}' is invalid.");
             Require(deleted.Add(path), $"'{path}' is deleted twice.");
+        }
+    }
+
+    // A client must never read or write outside its install folder: links must resolve
+    // inside the tree, and no entry may sit below a link, where writing it would follow one.
+    private static void ValidateLinks(IReadOnlyList<PatchEntry> entries)
+    {
+        var links = entries
+            .Where(e => e.Kind == PatchEntryKind.Symlink)
+            .ToDictionary(e => e.Path, e => e.LinkTarget!, StringComparer.Ordinal);
+        foreach (var (path, target) in links)
+        {
+            Require(
+                LinkTargets.Resolve(path, links) == LinkResolution.Inside,
+                $"Link '{path}' points to '{target}', outside the install.");
+        }
+
+        foreach (var entry in entries)
+        {
+            var parent = entry.Path;
+            while (parent.LastIndexOf('/') is var slash and > 0)
+            {
+                parent = parent[..slash];
+                Require(!links.ContainsKey(parent), $"'{entry.Path}' lies below link '{parent}'.");
+            }
         }
     }
 

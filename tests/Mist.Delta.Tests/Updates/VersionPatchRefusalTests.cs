@@ -62,6 +62,16 @@ public sealed class VersionPatchRefusalTests : IDisposable
         await ShouldRefuseUntouchedAsync(baseManifest, result.Patch, added.ChunkList[0].Sha256);
     }
 
+    [Fact]
+    public async Task A_patch_that_deletes_a_path_the_base_does_not_hold_is_refused()
+    {
+        var (baseManifest, result) = await _s.BuildAsync();
+        UpdateScenario.Write(_s.Install, "saves/slot1.sav", "progress"u8.ToArray());
+        var patch = result.Patch with { Deleted = [.. result.Patch.Deleted, "saves/slot1.sav"] };
+
+        await ShouldRefuseUntouchedAsync(baseManifest, patch, "saves/slot1.sav");
+    }
+
     private async Task ShouldRefuseUntouchedAsync(
         VersionManifest baseManifest, VersionPatch patch, string reason)
     {

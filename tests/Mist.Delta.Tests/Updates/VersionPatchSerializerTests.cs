@@ -46,6 +46,31 @@ public sealed class VersionPatchSerializerTests
             Encoding.UTF8.GetBytes(json.Replace("placeholder", path))));
     }
 
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("/etc/passwd")]
+    [InlineData("up/../x")]
+    public void A_link_that_leads_outside_the_install_is_refused(string target)
+    {
+        var patch = Patch(
+            new PatchEntry("d/link", PatchEntryKind.Symlink, LinkTarget: target),
+            new PatchEntry("d/up", PatchEntryKind.Symlink, LinkTarget: ".."));
+
+        Should.Throw<VersionPatchException>(() => VersionPatchSerializer.Serialize(patch))
+            .Message.ShouldContain("outside the install");
+    }
+
+    [Fact]
+    public void An_entry_below_a_link_is_refused()
+    {
+        var patch = Patch(
+            new PatchEntry("lib", PatchEntryKind.Symlink, LinkTarget: "lib64"),
+            new PatchEntry("lib/x.so", PatchEntryKind.Unchanged, 1, HashA));
+
+        Should.Throw<VersionPatchException>(() => VersionPatchSerializer.Serialize(patch))
+            .Message.ShouldContain("below link 'lib'");
+    }
+
     [Fact]
     public void Chunks_that_do_not_cover_the_file_are_refused()
     {
