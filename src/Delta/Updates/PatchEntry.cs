@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Mist.Delta.Manifests;
 using Mist.Delta.Patching;
 
@@ -36,5 +37,6 @@ public sealed record PatchEntry(
     string? LinkTarget = null)
 {
     /// <summary>The chunk list, empty when none is given.</summary>
+    [JsonIgnore]
     public IReadOnlyList<ChunkRef> ChunkList => Chunks ?? [];
 }

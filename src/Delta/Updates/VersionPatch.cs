@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Mist.Delta.Updates;
 
 /// <summary>
@@ -21,6 +23,7 @@ public sealed record VersionPatch(
     public const int CurrentFormat = 1;
 
     /// <summary>Payload keys the patch names, each once.</summary>
+    [JsonIgnore]
     public IEnumerable<string> PayloadKeys => Entries
         .Where(e => e.Kind == PatchEntryKind.Delta && e.PayloadKey is not null)
         .Select(e => e.PayloadKey!)

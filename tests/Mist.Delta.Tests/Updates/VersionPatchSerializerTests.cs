@@ -30,7 +30,13 @@ public sealed class VersionPatchSerializerTests
         read.Entries[1].DeltaMode.ShouldBe(DeltaMode.Small);
         read.Entries[2].ChunkList.Count.ShouldBe(2);
         read.Deleted.ShouldBe(["old"]);
-        Encoding.UTF8.GetString(bytes).ShouldContain("\"kind\":\"delta\"");
+        var json = Encoding.UTF8.GetString(bytes);
+        json.ShouldContain("\"kind\":\"delta\"");
+        json.ShouldNotContain("chunkList");
+        json.ShouldNotContain("payloadKeys");
+
+        // Defaults are left out: an unchanged entry is its path, size and hash.
+        json.ShouldContain($"{{\"path\":\"same\",\"size\":3,\"sha256\":\"{HashB}\"}}");
     }
 
     [Theory]
