@@ -21,6 +21,12 @@ public sealed class FileSystemBlobStore : IBlobStore
     private readonly string _temp;
     private readonly ConcurrentDictionary<string, bool> _madeFolders = new();
 
+    // Writes in progress by final path. File.Move without overwrite checks for the target and
+    // then renames, which is not atomic on Unix: two writers of one key in this process could
+    // both succeed. A second writer waits for the first instead. Writers in two processes can
+    // still both report a write; their bytes are identical, so only the counts are off.
+    private readonly ConcurrentDictionary<string, Task<bool>> _writing = new();
+
     public FileSystemBlobStore(StorageOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.DataRoot))
@@ -128,6 +134,43 @@ public sealed class FileSystemBlobStore : IBlobStore
             return false;
         }
 
+        var mine = new TaskCompletionSource<bool>(
+            TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = _writing.GetOrAdd(finalPath, mine.Task);
+        if (running != mine.Task)
+        {
+            try
+            {
+                await running.WaitAsync(cancellationToken);
+                return false;
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The first writer failed (cancelled, disk full): this write tries on its own.
+                return await PutFileAsync(finalPath, write, cancellationToken);
+            }
+        }
+
+        try
+        {
+            var written = await WriteFileAsync(finalPath, write, cancellationToken);
+            _writing.TryRemove(new KeyValuePair<string, Task<bool>>(finalPath, mine.Task));
+            mine.SetResult(written);
+            return written;
+        }
+        catch (Exception e)
+        {
+            _writing.TryRemove(new KeyValuePair<string, Task<bool>>(finalPath, mine.Task));
+            mine.SetException(e);
+            throw;
+        }
+    }
+
+    private async Task<bool> WriteFileAsync(
+        string finalPath,
+        Func<FileStream, CancellationToken, ValueTask> write,
+        CancellationToken cancellationToken)
+    {
         var folder = Path.GetDirectoryName(finalPath)!;
         if (_madeFolders.TryAdd(folder, true))
         {
