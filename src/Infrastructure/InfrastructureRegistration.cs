@@ -38,6 +38,7 @@ public static class InfrastructureRegistration
             .AddAsyncDaemon(daemonMode);
 
         builder.Services.AddScoped<IEventLog, MartenEventLog>();
+        builder.Services.AddSingleton<IPublicationHistory, MartenPublicationHistory>();
         return builder;
     }
 }

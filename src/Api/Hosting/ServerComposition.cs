@@ -13,6 +13,9 @@ using Mist.Infrastructure;
 using Mist.Infrastructure.Storage;
 using Mist.Projections;
 using FluentValidation;
+using JasperFx;
+using JasperFx.Core;
+using Wolverine.ErrorHandling;
 using Wolverine;
 using Wolverine.Marten;
 using Wolverine.RabbitMQ;
@@ -30,7 +33,7 @@ public static class ServerComposition
         builder.AddReadModels();
         builder.AddApplication();
         builder.AddMessaging();
-        builder.Services.AddWorker();
+        builder.Services.AddWorker(builder.Configuration);
         builder.AddAccounts();
         builder.AddHealthEndpoints();
 
@@ -94,6 +97,12 @@ public static class ServerComposition
             options.Policies.UseDurableLocalQueues();
             options.Policies.AutoApplyTransactions();
 
+            // Patch chains are revisioned sagas: two reports handled at once make the later
+            // save fail, and a retry applies it to the fresh saga (ADR 0009).
+            options.Policies.OnException<ConcurrencyException>()
+                .RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds(),
+                    500.Milliseconds(), 1.Seconds());
+
             // Ingesting a multi-gigabyte build takes far longer than Wolverine's default.
             options.DefaultExecutionTimeout = TimeSpan.FromHours(6);
 
@@ -103,6 +112,9 @@ public static class ServerComposition
                 options.PublishMessage<IngestBuild>().ToRabbitQueue("mist-ingest")
                     .UseDurableOutbox();
                 options.ListenToRabbitQueue("mist-ingest").UseDurableInbox();
+                options.PublishMessage<GeneratePatch>().ToRabbitQueue("mist-patches")
+                    .UseDurableOutbox();
+                options.ListenToRabbitQueue("mist-patches").UseDurableInbox();
             }
         });
     }

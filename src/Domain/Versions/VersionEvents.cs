@@ -38,3 +38,17 @@ public sealed record VersionWithdrawn(
     string Label,
     string Reason,
     DateTimeOffset WithdrawnAt);
+
+/// <summary>
+/// The patch chain of a published version is closed: every pair it asked for is completed,
+/// skipped (not worth shipping) or failed for good. Lists name the base labels. A chain closed
+/// by its timeout lists the pairs still open as failed.
+/// </summary>
+public sealed record PatchChainCompleted(
+    string Slug,
+    string Label,
+    IReadOnlyList<string> Completed,
+    IReadOnlyList<string> Skipped,
+    IReadOnlyList<string> Failed,
+    bool TimedOut,
+    DateTimeOffset CompletedAt);

@@ -1,12 +1,14 @@
 using FluentValidation;
 using Mediator;
+using Mist.Application.Contracts;
 using Mist.Application.EventLog;
 using Mist.Domain.Common;
 using Mist.Domain.Versions;
 
 namespace Mist.Application.Versions.PublishVersion;
 
-/// <summary>Makes an ingested version available to players on a branch.</summary>
+/// <summary>Makes an ingested version available to players on a branch, and starts its patch
+/// chain through the outbox, so the chain starts exactly when the publication commits.</summary>
 public sealed record PublishVersion(string Slug, string Label, string Branch)
     : ICommand<VersionChange>;
 
@@ -35,7 +37,7 @@ public sealed class PublishVersionHandler(IEventLog log, TimeProvider clock)
             StreamKeys.Version(command.Slug, command.Label),
             version.Version,
             [published],
-            [],
+            [new StartPatchChain(command.Slug, command.Label)],
             cancellationToken);
 
         return new VersionChange(command.Slug, command.Label, VersionStatus.Published);

@@ -1,0 +1,9 @@
+namespace Mist.Handlers.Patches;
+
+public enum PatchPairState
+{
+    Pending,
+    Completed,
+    Skipped,
+    Failed,
+}
