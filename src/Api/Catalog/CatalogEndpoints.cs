@@ -6,6 +6,7 @@ using Mist.Application.Catalog;
 using Mist.Application.Catalog.GetBuildStatus;
 using Mist.Application.Catalog.GetGame;
 using Mist.Application.Catalog.GetManifest;
+using Mist.Application.Catalog.GetPatchChain;
 using Mist.Application.Catalog.GetVersion;
 using Mist.Application.Catalog.GetVersionManifest;
 using Mist.Application.Catalog.ListGames;
@@ -41,6 +42,11 @@ public static class CatalogEndpoints
             .RequireAuthorization(Roles.AdminPolicy)
             .WithName("GetBuildStatus")
             .WithSummary("Where a version's build stands, with progress while it ingests.");
+        api.MapGet("/admin/games/{slug}/versions/{label}/patches", GetPatchChain)
+            .WithTags("Admin")
+            .RequireAuthorization(Roles.AdminPolicy)
+            .WithName("GetPatchChain")
+            .WithSummary("The patch chain of a version: each pair's status, and whether it closed.");
         return api;
     }
 
@@ -104,6 +110,16 @@ public static class CatalogEndpoints
     {
         var build = await mediator.Send(new GetBuildStatus(slug, label), cancellationToken);
         return TypedResults.Ok(BuildStatusResponse.From(build));
+    }
+
+    private static async Task<Ok<PatchChainResponse>> GetPatchChain(
+        string slug,
+        string label,
+        IMediator mediator,
+        CancellationToken cancellationToken)
+    {
+        var chain = await mediator.Send(new GetPatchChain(slug, label), cancellationToken);
+        return TypedResults.Ok(PatchChainResponse.From(chain));
     }
 
     // The bytes go out exactly as stored: their SHA-256 is the hash clients check.

@@ -7,7 +7,9 @@ using Mist.Api.Catalog;
 using Mist.Api.Downloads;
 using Mist.Api.Games;
 using Mist.Api.Operations;
+using Mist.Api.Updates;
 using Mist.Api.Versions;
+using Mist.Application.Updates.GetUpdatePlan;
 using Mist.Handlers;
 using Mist.Infrastructure;
 using Mist.Infrastructure.Storage;
@@ -58,6 +60,7 @@ public static class ServerComposition
         api.MapVersionEndpoints();
         api.MapCatalogEndpoints();
         api.MapDownloadEndpoints();
+        api.MapUpdateEndpoints();
         return app;
     }
 
@@ -65,6 +68,7 @@ public static class ServerComposition
     {
         builder.Services.Configure<ImportOptions>(
             builder.Configuration.GetSection(ImportOptions.Section));
+        builder.Services.AddSingleton<UpdateFactsLoader>();
         builder.Services.AddValidatorsFromAssemblyContaining<RegisterGameValidator>(
             ServiceLifetime.Singleton);
         builder.Services.AddMediator((MediatorOptions options) =>

@@ -29,4 +29,10 @@ public interface ICatalogReader
         string slug,
         string label,
         CancellationToken cancellationToken);
+
+    /// <summary>The patch chain of a version; null when the version does not exist.</summary>
+    Task<PatchChainStatus?> GetPatchChainAsync(
+        string slug,
+        string label,
+        CancellationToken cancellationToken);
 }

@@ -5,6 +5,7 @@ namespace Mist.Application.Updates;
 /// </summary>
 /// <param name="From">Label of the base version the patch applies to.</param>
 /// <param name="To">Label of the version it produces.</param>
+/// <param name="PatchManifestHash">Key of the stored patch manifest (a blob).</param>
 /// <param name="DownloadBytes">Payload blobs plus the patch manifest.</param>
 /// <param name="BytesWritten">Raw bytes of target files the patch writes.</param>
 /// <param name="PeakExtraBytes">
@@ -13,6 +14,7 @@ namespace Mist.Application.Updates;
 public sealed record PatchFacts(
     string From,
     string To,
+    string PatchManifestHash,
     long DownloadBytes,
     long BytesWritten,
     long PeakExtraBytes);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mist.Application.Catalog;
+using Mist.Domain.Patches;
 using Mist.Domain.Versions;
 
 namespace Mist.Infrastructure.ReadModels;
@@ -57,7 +58,23 @@ public sealed class EfCatalogReader(ReadModelDbContext db) : ICatalogReader
         var unpublished = versions.Where(v => v.Branch is null)
             .OrderByDescending(v => v.RequestedAt)
             .Select(ToSummary);
-        return new GameDetails(game.Slug, game.Name, [.. branches], [.. unpublished]);
+
+        // Only patches to versions the caller may see; the base may be withdrawn, since a
+        // player who has it installed still needs a way off it.
+        var visible = versions.Select(v => v.Label).ToHashSet(StringComparer.Ordinal);
+        var completed = Status(PatchStatus.Completed);
+        var patches = await db.Patches.AsNoTracking()
+            .Where(p => p.Slug == slug && p.Status == completed)
+            .ToListAsync(cancellationToken);
+        return new GameDetails(game.Slug, game.Name, [.. branches], [.. unpublished],
+        [
+            .. patches
+                .Where(p => visible.Contains(p.ToLabel))
+                .OrderBy(p => p.ToLabel, StringComparer.Ordinal)
+                .ThenBy(p => p.FromLabel, StringComparer.Ordinal)
+                .Select(p => new PatchSummary(p.FromLabel, p.ToLabel, p.PatchManifestHash ?? "",
+                    p.DownloadBytes, p.BytesWritten, p.PeakExtraBytes)),
+        ]);
     }
 
     public async Task<VersionSummary?> GetVersionAsync(
@@ -107,6 +124,31 @@ public sealed class EfCatalogReader(ReadModelDbContext db) : ICatalogReader
             progress?.BytesDone ?? 0, progress?.BytesTotal ?? 0, build.Error);
     }
 
+    public async Task<PatchChainStatus?> GetPatchChainAsync(
+        string slug,
+        string label,
+        CancellationToken cancellationToken)
+    {
+        var version = await db.Versions.AsNoTracking()
+            .FirstOrDefaultAsync(v => v.Slug == slug && v.Label == label, cancellationToken);
+        if (version is null)
+        {
+            return null;
+        }
+
+        var patches = await db.Patches.AsNoTracking()
+            .Where(p => p.Slug == slug && p.ToLabel == label)
+            .OrderBy(p => p.FromLabel)
+            .ToListAsync(cancellationToken);
+        return new PatchChainStatus(version.PatchChainCompletedAt is not null,
+            version.PatchChainTimedOut,
+        [
+            .. patches.Select(p => new PatchProgress(p.FromLabel, p.ToLabel,
+                Enum.Parse<PatchStatus>(p.Status, ignoreCase: true), p.PatchManifestHash,
+                p.DownloadBytes, p.BytesWritten, p.PeakExtraBytes, p.Failures, p.LastError)),
+        ]);
+    }
+
     private IQueryable<VersionRow> Visible(bool includeUnpublished) =>
         includeUnpublished
             ? db.Versions.AsNoTracking()
@@ -118,4 +160,6 @@ public sealed class EfCatalogReader(ReadModelDbContext db) : ICatalogReader
             row.PublishedAt);
 
     internal static string Status(VersionStatus status) => status.ToString().ToLowerInvariant();
+
+    private static string Status(PatchStatus status) => status.ToString().ToLowerInvariant();
 }

@@ -24,6 +24,8 @@ public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> opti
 
     public DbSet<BuildProgressRow> BuildProgress => Set<BuildProgressRow>();
 
+    public DbSet<PatchRow> Patches => Set<PatchRow>();
+
     public static ReadModelDbContext Create(string connectionString, string schema) =>
         new(Configure(new DbContextOptionsBuilder<ReadModelDbContext>()
             .UseNpgsql(connectionString)), schema);
@@ -64,6 +66,11 @@ public sealed class ReadModelDbContext(DbContextOptions<ReadModelDbContext> opti
         {
             build.ToTable("builds");
             build.HasKey(b => new { b.Slug, b.Label });
+        });
+        modelBuilder.Entity<PatchRow>(patch =>
+        {
+            patch.ToTable("patches");
+            patch.HasKey(p => new { p.Slug, p.FromLabel, p.ToLabel });
         });
         modelBuilder.Entity<BuildProgressRow>(progress =>
         {

@@ -20,7 +20,7 @@ public static class ReadModelSchema
     /// <summary>The tables a rebuild replaces (build_progress is not derived from the log).
     /// </summary>
     public static readonly IReadOnlyList<string> ProjectedTables =
-        ["games", "versions", "version_entries", "builds"];
+        ["games", "versions", "version_entries", "builds", "patches"];
 
     private const string ProgressTable = "build_progress";
 

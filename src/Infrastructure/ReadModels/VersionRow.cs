@@ -35,4 +35,9 @@ public sealed class VersionRow
     public DateTimeOffset? PublishedAt { get; set; }
 
     public DateTimeOffset? WithdrawnAt { get; set; }
+
+    /// <summary>When the version's patch chain closed; null while it runs or before.</summary>
+    public DateTimeOffset? PatchChainCompletedAt { get; set; }
+
+    public bool PatchChainTimedOut { get; set; }
 }

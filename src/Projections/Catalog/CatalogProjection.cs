@@ -8,10 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace Mist.Projections.Catalog;
 
 /// <summary>
-/// Projects game and version events into the catalog tables (games, versions,
-/// version_entries, builds). Marten runs it in its async daemon; the rows are written by a
-/// transaction participant inside the daemon's own transaction, so rows and the projection's
-/// checkpoint commit together or not at all.
+/// Projects game, version and patch events into the catalog tables (games, versions,
+/// version_entries, builds, patches). Marten runs it in its async daemon; the rows are written
+/// by a transaction participant inside the daemon's own transaction, so rows and the
+/// projection's checkpoint commit together or not at all.
 /// </summary>
 public sealed class CatalogProjection(IBlobStore blobs, ILogger<CatalogProjection> logger)
     : IProjection
@@ -22,7 +22,7 @@ public sealed class CatalogProjection(IBlobStore blobs, ILogger<CatalogProjectio
     /// Raise this when what an event does to the rows changes: servers then rebuild the
     /// catalog at start-up, as they do when the tables' shape changes.
     /// </summary>
-    public const int Revision = 1;
+    public const int Revision = 2;
 
     /// <summary>What the live tables must be marked with to be current.</summary>
     public static string Fingerprint => $"{ReadModelSchema.Fingerprint}.{Revision}";

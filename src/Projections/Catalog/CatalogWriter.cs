@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mist.Delta.Manifests;
 using Mist.Domain.Games;
+using Mist.Domain.Patches;
 using Mist.Domain.Versions;
 using Mist.Infrastructure.ReadModels;
 using Npgsql;
@@ -56,6 +57,7 @@ public static class CatalogWriter
         await db.Games.Where(g => slugs.Contains(g.Slug)).LoadAsync(cancellationToken);
         await db.Versions.Where(v => slugs.Contains(v.Slug)).LoadAsync(cancellationToken);
         await db.Builds.Where(b => slugs.Contains(b.Slug)).LoadAsync(cancellationToken);
+        await db.Patches.Where(p => slugs.Contains(p.Slug)).LoadAsync(cancellationToken);
     }
 
     private static void Apply(ReadModelDbContext db, object e)
@@ -82,6 +84,9 @@ public static class CatalogWriter
                 break;
             case BuildRequested requested:
                 Request(db, requested);
+                break;
+            case PatchRequested or PatchCompleted or PatchSkipped or PatchFailed:
+                PatchChanges.Apply(db, e);
                 break;
             default:
                 ApplyToVersion(db, e);
@@ -133,7 +138,7 @@ public static class CatalogWriter
         GameRegistered r => r.Slug,
         GameDetailsChanged c => c.Slug,
         BuildRequested r => r.Slug,
-        _ => VersionKey(e)?.Slug,
+        _ => VersionKey(e)?.Slug ?? PatchChanges.KeyOf(e)?.Slug,
     };
 
     private static (string Slug, string Label)? VersionKey(object e) => e switch
@@ -143,6 +148,7 @@ public static class CatalogWriter
         BuildFailed f => (f.Slug, f.Label),
         VersionPublished p => (p.Slug, p.Label),
         VersionWithdrawn w => (w.Slug, w.Label),
+        PatchChainCompleted c => (c.Slug, c.Label),
         _ => null,
     };
 

@@ -19,6 +19,8 @@ internal static class VersionChanges
         version.Attempt = build.Attempt = 0;
         version.FailureReason = version.WithdrawalReason = build.Error = null;
         version.IngestedAt = version.PublishedAt = version.WithdrawnAt = null;
+        version.PatchChainCompletedAt = null;
+        version.PatchChainTimedOut = false;
     }
 
     public static void Apply(VersionRow version, BuildRow build, object e)
@@ -55,6 +57,10 @@ internal static class VersionChanges
                 version.Status = Status(VersionStatus.Withdrawn);
                 version.WithdrawalReason = withdrawn.Reason;
                 version.WithdrawnAt = withdrawn.WithdrawnAt.ToUniversalTime();
+                break;
+            case PatchChainCompleted chain:
+                version.PatchChainCompletedAt = chain.CompletedAt.ToUniversalTime();
+                version.PatchChainTimedOut = chain.TimedOut;
                 break;
         }
     }

@@ -29,7 +29,7 @@ internal static class Facts
 
     public static PatchFacts Patch(
         string from, string to, long download, long written = 400, long peak = 400) =>
-        new(from, to, download, written, peak);
+        new(from, to, $"p-{from}-{to}", download, written, peak);
 
     public static ClientState Installed(VersionFacts version) =>
         new(version.Label, version.Chunks.Select(c => c.Sha256).ToHashSet());
