@@ -102,7 +102,7 @@ public static class ServerComposition
             options.Policies.AutoApplyTransactions();
 
             // Patch chains are revisioned sagas: two reports handled at once make the later
-            // save fail, and a retry applies it to the fresh saga (ADR 0009).
+            // save fail, and a retry applies it to the fresh saga (ADR 0010).
             options.Policies.OnException<ConcurrencyException>()
                 .RetryWithCooldown(50.Milliseconds(), 100.Milliseconds(), 250.Milliseconds(),
                     500.Milliseconds(), 1.Seconds());

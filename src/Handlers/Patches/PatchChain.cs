@@ -13,7 +13,7 @@ namespace Mist.Handlers.Patches;
 /// worker, retried with back-off when it fails, until every pair is completed, skipped or
 /// failed for good; then PatchChainCompleted goes onto the version stream. Reports may come
 /// out of order and twice. Revisioned, so two reports handled at once cannot overwrite each
-/// other: the loser retries on a fresh copy (ADR 0009).
+/// other: the loser retries on a fresh copy (ADR 0010).
 /// </summary>
 public sealed partial class PatchChain : Saga, IRevisioned
 {

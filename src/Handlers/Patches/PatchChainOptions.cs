@@ -6,7 +6,7 @@ public sealed class PatchChainOptions
     public const string Section = "Mist:Patches";
 
     /// <summary>How many earlier versions of the branch get a direct patch to a new one
-    /// (ADR 0008 says why 4).</summary>
+    /// (ADR 0009 says why 4).</summary>
     public int DirectCount { get; set; } = 4;
 
     /// <summary>Waits before each retry of a failed pair; a pair gets one attempt more than
