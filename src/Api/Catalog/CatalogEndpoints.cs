@@ -46,7 +46,7 @@ public static class CatalogEndpoints
             .WithTags("Admin")
             .RequireAuthorization(Roles.AdminPolicy)
             .WithName("GetPatchChain")
-            .WithSummary("The patch chain of a version: each pair's status, and whether it closed.");
+            .WithSummary("The patch chain of a version: each pair's status; whether it closed.");
         return api;
     }
 

@@ -1,9 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
 using Mist.Api.Tests.EndToEnd;
+using Mist.Application.Contracts;
 using Mist.Delta.Blobs;
 using Mist.Delta.Manifests;
 using Mist.Delta.Updates;
 using Mist.Domain.Patches;
 using Mist.Handlers.Patches;
+using Wolverine;
 
 namespace Mist.Api.Tests.Patches;
 
@@ -102,6 +105,23 @@ public sealed class GeneratePatchTests(PatchChainFixture server)
             .OfType<PatchSkipped>().ShouldHaveSingleItem();
         skipped.PatchBytes.ShouldBeGreaterThanOrEqualTo(skipped.ChunkBytes);
         (await _game.PatchEventsAsync("1.0", "1.2")).OfType<PatchCompleted>().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Redelivered_request_for_a_settled_patch_appends_nothing_and_reports_it()
+    {
+        await _game.ChainAsync("1.1");
+        var before = await _game.PatchEventsAsync("1.0", "1.1");
+        await using var scope = server.Services.CreateAsyncScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+
+        var report = await bus.InvokeAsync<PatchSettled>(
+            new GeneratePatch(PatchChain.IdFor("gen", "1.1"), "gen", "1.0", "1.1", 1));
+
+        (report.Outcome, report.FromLabel, report.Reason)
+            .ShouldBe((PatchOutcome.Completed, "1.0", (string?)null));
+        (await _game.PatchEventsAsync("1.0", "1.1")).Count.ShouldBe(before.Count);
+        (await _game.ChainAsync("1.1")).Completed.ShouldBe(["1.0"]);
     }
 
     private async Task<VersionPatch> LoadPatchAsync(string key)

@@ -26,7 +26,8 @@ public sealed class PatchChainRetryTests(PatchChainFixture server)
         });
         await _game.PublishAsync("2.0");
         await _game.ChainAsync("2.0");
-        var restore = _game.HideBlob(v1.Entries.Single(e => e.Path == "bin/game").ChunkList[0].Sha256);
+        var restore = _game.HideBlob(
+            v1.Entries.Single(e => e.Path == "bin/game").ChunkList[0].Sha256);
 
         await _game.PublishAsync("2.1");
         var failed = await Eventually.GetAsync(
