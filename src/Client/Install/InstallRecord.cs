@@ -68,10 +68,20 @@ public sealed class InstallRecord(InstallLayout layout)
     public async Task WriteAsync(
         InstalledVersion installed, byte[] manifestBytes, CancellationToken cancellationToken)
     {
+        await WriteManifestAsync(manifestBytes, cancellationToken);
+        await WriteInstalledAsync(installed, cancellationToken);
+    }
+
+    internal async Task WriteManifestAsync(byte[] manifestBytes, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(layout.MistDir);
-
         await AtomicFile.WriteAllBytesAsync(layout.ManifestPath, manifestBytes, cancellationToken);
+    }
 
+    internal async Task WriteInstalledAsync(
+        InstalledVersion installed, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(layout.MistDir);
         var record = JsonSerializer.SerializeToUtf8Bytes(installed, Json);
         await AtomicFile.WriteAllBytesAsync(layout.InstalledPath, record, cancellationToken);
     }
