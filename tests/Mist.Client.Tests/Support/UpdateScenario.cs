@@ -154,6 +154,18 @@ public sealed class UpdateScenario : IDisposable
             layout, target, null, SilentProgress.Instance, CancellationToken.None);
     }
 
+    /// <summary>Empties the install folder and installs <paramref name="label"/> afresh.
+    /// </summary>
+    public async Task ReinstallAsync(string label)
+    {
+        if (Directory.Exists(Install))
+        {
+            Directory.Delete(Install, recursive: true);
+        }
+
+        await InstallAsync(label);
+    }
+
     public Task<UpdateResult> UpdateAsync(Action? beforeSwapChange = null, string? to = null) =>
         new Updater(Server) { BeforeSwapChange = beforeSwapChange }
             .UpdateAsync(new UpdateRequest(Install, to), null, CancellationToken.None);
