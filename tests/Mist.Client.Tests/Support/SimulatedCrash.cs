@@ -20,4 +20,7 @@ public sealed class SimulatedCrash : Exception
             throw new SimulatedCrash();
         }
     };
+
+    /// <summary>A hook that only counts its calls.</summary>
+    public static Action Never(StrongBox<int> calls) => () => calls.Value++;
 }
