@@ -31,7 +31,8 @@ public sealed class InstallRecord(InstallLayout layout)
         catch (JsonException e)
         {
             throw new InstallException(
-                $"{layout.InstalledPath} is damaged ({e.Message}); install again to repair it.", e);
+                $"{layout.InstalledPath} is damaged ({e.Message}); install again to repair it.",
+                e);
         }
     }
 
@@ -49,7 +50,8 @@ public sealed class InstallRecord(InstallLayout layout)
         if (!File.Exists(layout.ManifestPath))
         {
             throw new InstallException(
-                $"{layout.ManifestPath} is missing; install again to repair the folder.");
+                $"{layout.ManifestPath} is missing; 'mist repair --dir {layout.Root}' " +
+                "fetches it again.");
         }
 
         var bytes = await File.ReadAllBytesAsync(layout.ManifestPath, cancellationToken);
@@ -58,7 +60,7 @@ public sealed class InstallRecord(InstallLayout layout)
         {
             throw new InstallException(
                 $"{layout.ManifestPath} has hash {hash}, not {installed.ManifestHash} as " +
-                "recorded at install time; install again to repair the folder.");
+                $"recorded at install time; 'mist repair --dir {layout.Root}' fetches it again.");
         }
 
         return (installed, ManifestSerializer.Deserialize(bytes));

@@ -68,6 +68,17 @@ internal static class JournalFile
             throw Damaged(layout, $"it has format {journal.FormatVersion}", null);
         }
 
+        // The journal names paths that recovery renames; only install paths and plain
+        // staged file names may come out of it.
+        if (journal.Operations is null || journal.Operations.Any(op =>
+            op is null || !ManifestPath.IsValid(op.Path) ||
+            op.Path.Split('/')[0] == InstallLayout.MistFolderName ||
+            (op.Staged is not null && (Path.GetFileName(op.Staged) != op.Staged ||
+                op.Staged is "." or ".."))))
+        {
+            throw Damaged(layout, "it names a path outside the install", null);
+        }
+
         var baseBytes = await ReadManifestAsync(
             layout, layout.JournalBaseManifestPath, journal.BaseManifestHash, cancellationToken);
         var targetBytes = await ReadManifestAsync(

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Mist.Client.Install;
 using Mist.Client.Reporting;
 using Mist.Client.Tests.Support;
 using Mist.Client.Update;
@@ -90,6 +91,22 @@ public sealed class SwapCrashTests : IClassFixture<SwapCrashTests.TwoVersions>
             (await _v.S.UpdateAsync()).Recovery.ShouldBe(RecoveryOutcome.RolledForward);
             _v.S.ShouldHold("2");
         }
+    }
+
+    [UnixFact]
+    public async Task Journal_naming_a_path_outside_the_install_is_refused_untouched()
+    {
+        await _v.S.ReinstallAsync("1");
+        (await CrashesAsync(3)).ShouldBeTrue();
+        var journal = File.ReadAllText(_v.S.Layout.JournalPath);
+        File.WriteAllText(
+            _v.S.Layout.JournalPath, journal.Replace("\"bin/game\"", "\"../bin/game\""));
+
+        var error = await Should.ThrowAsync<InstallException>(() => UpdateRecovery.RecoverAsync(
+            _v.S.Layout, SilentProgress.Instance, CancellationToken.None));
+
+        error.Message.ShouldContain("outside the install");
+        File.Exists(_v.S.Layout.JournalPath).ShouldBeTrue();
     }
 
     private async Task<bool> CrashesAsync(int at)
