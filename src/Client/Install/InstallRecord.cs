@@ -74,7 +74,8 @@ public sealed class InstallRecord(InstallLayout layout)
         await WriteInstalledAsync(installed, cancellationToken);
     }
 
-    internal async Task WriteManifestAsync(byte[] manifestBytes, CancellationToken cancellationToken)
+    internal async Task WriteManifestAsync(
+        byte[] manifestBytes, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(layout.MistDir);
         await AtomicFile.WriteAllBytesAsync(layout.ManifestPath, manifestBytes, cancellationToken);

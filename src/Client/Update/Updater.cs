@@ -120,7 +120,9 @@ public sealed class Updater(IUpdateServer server, InstallerOptions? options = nu
         return new InstalledState(version, bytes, manifest);
     }
 
-    private sealed class Run(InstalledVersion from, UpdatePlanResponse plan, RecoveryOutcome recovery)
+    /// <summary>The figures of one update as it goes.</summary>
+    private sealed class Run(
+        InstalledVersion from, UpdatePlanResponse plan, RecoveryOutcome recovery)
     {
         public UpdatePlanResponse Plan { get; } = plan;
 

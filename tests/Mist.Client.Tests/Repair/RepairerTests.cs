@@ -19,7 +19,8 @@ public sealed class RepairerTests : IDisposable
     public async Task Modified_and_deleted_files_are_restored_fetching_only_their_chunks()
     {
         await InstallAsync();
-        File.WriteAllBytes(Path.Combine(_s.Install, "data/a.pak"), UpdateScenario.Random(30_000, 9));
+        File.WriteAllBytes(
+            Path.Combine(_s.Install, "data/a.pak"), UpdateScenario.Random(30_000, 9));
         File.Delete(Path.Combine(_s.Install, "data/b.pak"));
         File.SetUnixFileMode(Path.Combine(_s.Install, "run.sh"), UnixFileMode.UserRead);
         File.WriteAllText(Path.Combine(_s.Install, "data/save.sav"), "the player's");

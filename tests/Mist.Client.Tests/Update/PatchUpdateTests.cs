@@ -124,6 +124,48 @@ public sealed class PatchUpdateTests : IDisposable
         _s.ShouldHold("2");
     }
 
+    [Fact]
+    public async Task Chunk_plan_keeps_unchanged_files_and_fetches_only_new_chunks()
+    {
+        _s.Write("1", "same.pak", UpdateScenario.Random(80_000, 9));
+        _s.Write("1", "edit.pak", UpdateScenario.Random(20_000, 10));
+        _s.CopyVersion("1", "2");
+        _s.Write("2", "edit.pak", UpdateScenario.Random(20_000, 11));
+        await PublishAsync("1", "2");
+        await _s.InstallAsync("1");
+        _s.PlanChunks("2");
+        _s.Server.Fetched.Clear();
+
+        var result = await _s.UpdateAsync();
+
+        result.Plan.ShouldBe(UpdatePlanKind.Chunks);
+        result.Steps.ShouldBe(1);
+        result.BytesWritten.ShouldBe(20_000);
+        var sameChunks = _s.Manifest("2").Entries.Single(e => e.Path == "same.pak").ChunkList;
+        _s.Server.Fetched.ShouldNotContain(key => sameChunks.Any(c => c.Sha256 == key));
+        _s.ShouldHold("2");
+    }
+
+    [UnixFact]
+    public async Task Patch_below_a_link_the_player_made_is_refused_and_nothing_outside_changes()
+    {
+        using var outside = new TempFolder();
+        var bytes = UpdateScenario.Random(50_000, 12);
+        _s.Write("1", "data/level.pak", bytes);
+        bytes[100] ^= 1;
+        _s.Write("2", "data/level.pak", bytes);
+        await PrepareAsync("1", "2");
+        Directory.Move(Path.Combine(_s.Install, "data"), outside["data"]);
+        File.CreateSymbolicLink(Path.Combine(_s.Install, "data"), outside["data"]);
+        var before = File.ReadAllBytes(outside["data/level.pak"]);
+
+        var result = await _s.UpdateAsync();
+
+        result.Refusals.Single().ShouldContain("below a symbolic link");
+        File.ReadAllBytes(outside["data/level.pak"]).ShouldBe(before);
+        _s.ShouldHold("2");
+    }
+
     private async Task<VersionPatch> PrepareAsync(string from, string to)
     {
         await PublishAsync(from, to);
