@@ -29,12 +29,14 @@ internal static class JournalFile
 
         // A staged file whose bytes were still in the page cache could come back empty after
         // a power cut even though the journal says it is ready to move in.
+        // Read access is enough for fsync, and a staged copy of a read-only base file has
+        // no write access.
         foreach (var op in journal.Operations.Where(o => o.Staged is not null))
         {
-            await using var staged = new FileStream(
+            using var staged = File.OpenHandle(
                 Path.Combine(layout.UpdateStagingDir, op.Staged!), FileMode.Open,
-                FileAccess.ReadWrite, FileShare.Read);
-            staged.Flush(flushToDisk: true);
+                FileAccess.Read);
+            RandomAccess.FlushToDisk(staged);
         }
 
         var bytes = JsonSerializer.SerializeToUtf8Bytes(journal, Json);
