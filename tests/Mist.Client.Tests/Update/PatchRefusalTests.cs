@@ -81,6 +81,29 @@ public sealed class PatchRefusalTests : IDisposable
         _s.ShouldHold("2");
     }
 
+    [Fact]
+    public async Task Chain_refused_at_its_second_patch_keeps_the_first_and_ends_by_chunks()
+    {
+        await PrepareAsync();
+        _s.CopyVersion("2", "3");
+        var bytes = File.ReadAllBytes(Path.Combine(_s.Folder("2"), "game.pak"));
+        bytes.AsSpan(10_000, 32).Fill(4);
+        _s.Write("3", "game.pak", bytes);
+        await _s.PublishAsync("3");
+        var second = await _s.BuildPatchAsync("2", "3");
+        _s.Server.Corrupt(second.PayloadKeys.Single());
+        _s.PlanChain("1", "2", "3");
+        var labels = new List<string?>();
+
+        var result = await _s.UpdateAsync(() => labels.Add(_s.RecordedLabel()));
+
+        labels.ShouldContain("2");
+        result.Refusals.ShouldHaveSingleItem().ShouldStartWith("2 to 3");
+        result.Steps.ShouldBe(2);
+        result.ToLabel.ShouldBe("3");
+        _s.ShouldHold("3");
+    }
+
     private Task<UpdateResult> UpdateAsync() =>
         _s.UpdateAsync(SimulatedCrash.Never(_swapChanges));
 
