@@ -3,6 +3,8 @@ using Mist.Client.Admin;
 using Mist.Client.Catalog;
 using Mist.Client.Delta;
 using Mist.Client.Install;
+using Mist.Client.Repair;
+using Mist.Client.Update;
 using Mist.Client.Verify;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -34,8 +36,13 @@ app.Configure(config =>
     config.AddCommand<InstallCommand>("install")
         .WithDescription("Install or update a game in a folder; resumes when interrupted.")
         .WithExample("install", "space-miner", "--dir", "~/games/space-miner");
+    config.AddCommand<UpdateCommand>("update")
+        .WithDescription("Update an install by patches or chunks; finishes an interrupted one.")
+        .WithExample("update", "--dir", "~/games/space-miner", "--to", "1.2");
     config.AddCommand<VerifyCommand>("verify")
         .WithDescription("Check an installed folder against its manifest.");
+    config.AddCommand<RepairCommand>("repair")
+        .WithDescription("Restore what fails verification, fetching only what is needed.");
 
     config.AddBranch("admin", admin =>
     {

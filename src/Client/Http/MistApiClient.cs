@@ -1,18 +1,24 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
+using Mist.Client.Update;
 
 namespace Mist.Client.Http;
 
 /// <summary>
 /// Typed calls to the Mist HTTP API (docs/api.md). The <see cref="HttpClient"/> must have its
 /// <see cref="HttpClient.BaseAddress"/> set to the server; the token, when given, is sent as a
-/// bearer token on every call. Errors surface as <see cref="MistApiException"/>.
+/// bearer token on every call. Errors surface as <see cref="MistApiException"/>. Every body
+/// read is counted in <see cref="BytesReceived"/>.
 /// </summary>
-public sealed class MistApiClient(HttpClient http, string? accessToken = null)
+public sealed class MistApiClient(HttpClient http, string? accessToken = null) : IUpdateServer
 {
     // A manifest of a very large build is tens of megabytes; anything far beyond is not one.
     private const long MaxManifestBytes = 512L << 20;
+
+    // JSON answers are small; a plan listing every chunk of a large game is a few megabytes.
+    private const long MaxJsonBytes = 64L << 20;
+
+    private long _bytesReceived;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -28,6 +34,9 @@ public sealed class MistApiClient(HttpClient http, string? accessToken = null)
     }
 
     public Uri? BaseAddress => http.BaseAddress;
+
+    /// <inheritdoc/>
+    public long BytesReceived => Interlocked.Read(ref _bytesReceived);
 
     public Task<LoginResponse> LoginAsync(
         string userName, string password, CancellationToken cancellationToken) =>
@@ -56,6 +65,17 @@ public sealed class MistApiClient(HttpClient http, string? accessToken = null)
     public Task<byte[]> GetBlobAsync(
         string sha256, long maxBytes, CancellationToken cancellationToken) =>
         GetBytesAsync($"api/blobs/{E(sha256)}", maxBytes, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<UpdatePlanResponse> GetPlanAsync(
+        string game, string fromLabel, string? toLabel, string? branch,
+        CancellationToken cancellationToken)
+    {
+        var target = toLabel is not null ? $"to={E(toLabel)}" : $"branch={E(branch ?? "main")}";
+        return SendAsync<UpdatePlanResponse>(
+            HttpMethod.Get, $"api/games/{E(game)}/plan?from={E(fromLabel)}&{target}", null,
+            cancellationToken);
+    }
 
     public async Task AddGameAsync(string slug, string name, CancellationToken cancellationToken)
     {
@@ -120,9 +140,11 @@ public sealed class MistApiClient(HttpClient http, string? accessToken = null)
         HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         using var response = await SendRawAsync(method, path, body, cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var bytes = await ReadCountedAsync(stream, path, MaxJsonBytes, cancellationToken);
         try
         {
-            var value = await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
+            var value = JsonSerializer.Deserialize<T>(bytes, Json);
             return value ?? throw new InvalidDataException($"The server sent an empty {path}.");
         }
         catch (JsonException e)
@@ -149,7 +171,15 @@ public sealed class MistApiClient(HttpClient http, string? accessToken = null)
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return await HttpResponses.ReadBoundedAsync(stream, path, maxBytes, cancellationToken);
+        return await ReadCountedAsync(stream, path, maxBytes, cancellationToken);
+    }
+
+    private async Task<byte[]> ReadCountedAsync(
+        Stream stream, string path, long maxBytes, CancellationToken cancellationToken)
+    {
+        var bytes = await HttpResponses.ReadBoundedAsync(stream, path, maxBytes, cancellationToken);
+        Interlocked.Add(ref _bytesReceived, bytes.Length);
+        return bytes;
     }
 
     private HttpRequestMessage CreateRequest(HttpMethod method, string path)

@@ -9,7 +9,7 @@ namespace Mist.Client.Install;
 /// that fails (network, bad bytes) is tried again a few times; a 4xx answer is not retried.
 /// </summary>
 internal sealed class ChunkDownloader(
-    MistApiClient api, ChunkCache cache, InstallerOptions options, IProgressSink progress)
+    IContentSource content, ChunkCache cache, InstallerOptions options, IProgressSink progress)
 {
     public async Task<long> DownloadAsync(
         IReadOnlyList<ChunkRef> chunks, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ internal sealed class ChunkDownloader(
         {
             try
             {
-                var blob = await api.GetBlobAsync(
+                var blob = await content.GetBlobAsync(
                     chunk.Sha256, ChunkDecoder.MaxCompressedLength(chunk), cancellationToken);
                 var data = ChunkDecoder.Decode(chunk, blob);
                 await cache.StoreAsync(chunk.Sha256, data, cancellationToken);

@@ -23,6 +23,20 @@ public sealed class InstallLayout(string root)
 
     public string TempDir => Path.Combine(MistDir, "tmp");
 
+    /// <summary>Everything of one patch step in progress: its journal, the manifests on
+    /// both sides, staged files and what the swap moved aside.</summary>
+    public string UpdateDir => Path.Combine(MistDir, "update");
+
+    public string JournalPath => Path.Combine(UpdateDir, "journal.json");
+
+    public string JournalBaseManifestPath => Path.Combine(UpdateDir, "base-manifest.json");
+
+    public string JournalTargetManifestPath => Path.Combine(UpdateDir, "target-manifest.json");
+
+    public string UpdateStagingDir => Path.Combine(UpdateDir, "staging");
+
+    public string BackupDir => Path.Combine(UpdateDir, "aside");
+
     /// <summary>Staged files of one target manifest, never mixed with another's.</summary>
     public string StagingDir(string manifestHash) => Path.Combine(StagingRoot, manifestHash);
 

@@ -31,7 +31,8 @@ public sealed class InstallRecord(InstallLayout layout)
         catch (JsonException e)
         {
             throw new InstallException(
-                $"{layout.InstalledPath} is damaged ({e.Message}); install again to repair it.", e);
+                $"{layout.InstalledPath} is damaged ({e.Message}); install again to repair it.",
+                e);
         }
     }
 
@@ -49,7 +50,8 @@ public sealed class InstallRecord(InstallLayout layout)
         if (!File.Exists(layout.ManifestPath))
         {
             throw new InstallException(
-                $"{layout.ManifestPath} is missing; install again to repair the folder.");
+                $"{layout.ManifestPath} is missing; 'mist repair --dir {layout.Root}' " +
+                "fetches it again.");
         }
 
         var bytes = await File.ReadAllBytesAsync(layout.ManifestPath, cancellationToken);
@@ -58,7 +60,7 @@ public sealed class InstallRecord(InstallLayout layout)
         {
             throw new InstallException(
                 $"{layout.ManifestPath} has hash {hash}, not {installed.ManifestHash} as " +
-                "recorded at install time; install again to repair the folder.");
+                $"recorded at install time; 'mist repair --dir {layout.Root}' fetches it again.");
         }
 
         return (installed, ManifestSerializer.Deserialize(bytes));
@@ -68,10 +70,21 @@ public sealed class InstallRecord(InstallLayout layout)
     public async Task WriteAsync(
         InstalledVersion installed, byte[] manifestBytes, CancellationToken cancellationToken)
     {
+        await WriteManifestAsync(manifestBytes, cancellationToken);
+        await WriteInstalledAsync(installed, cancellationToken);
+    }
+
+    internal async Task WriteManifestAsync(
+        byte[] manifestBytes, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(layout.MistDir);
-
         await AtomicFile.WriteAllBytesAsync(layout.ManifestPath, manifestBytes, cancellationToken);
+    }
 
+    internal async Task WriteInstalledAsync(
+        InstalledVersion installed, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(layout.MistDir);
         var record = JsonSerializer.SerializeToUtf8Bytes(installed, Json);
         await AtomicFile.WriteAllBytesAsync(layout.InstalledPath, record, cancellationToken);
     }

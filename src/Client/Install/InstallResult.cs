@@ -3,6 +3,7 @@ namespace Mist.Client.Install;
 /// <summary>
 /// What an install did. <see cref="AlreadyInstalled"/>: the folder held the version already,
 /// and nothing was done. <see cref="FilesKept"/>: files of the previous install left in place.
+/// <see cref="BytesWritten"/>: the sizes of the files written.
 /// </summary>
 public sealed record InstallResult(
     string Game,
@@ -13,4 +14,5 @@ public sealed record InstallResult(
     int ChunksDownloaded,
     long BytesDownloaded,
     int ChunksReused,
-    int FilesKept);
+    int FilesKept,
+    long BytesWritten = 0);

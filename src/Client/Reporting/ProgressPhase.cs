@@ -14,6 +14,10 @@ public enum ProgressPhase
     /// <summary>Writing and checking files in the staging folder; progress in bytes.</summary>
     Assembling,
 
+    /// <summary>Applying a patch: rebuilding changed files in staging; progress in bytes.
+    /// </summary>
+    Applying,
+
     /// <summary>Moving staged entries into place; progress in entries.</summary>
     Placing,
 

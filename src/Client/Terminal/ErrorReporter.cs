@@ -1,6 +1,7 @@
 using Mist.Client.Config;
 using Mist.Client.Http;
 using Mist.Client.Install;
+using Mist.Delta.Updates;
 using Spectre.Console;
 
 namespace Mist.Client.Terminal;
@@ -36,7 +37,8 @@ internal static class ErrorReporter
             case OperationCanceledException:
                 Error("Cancelled. Running the same command again resumes where it stopped.");
                 return Cancelled;
-            case InstallException or ConfigException or InvalidDataException:
+            case InstallException or ConfigException or InvalidDataException
+                or VersionPatchException:
                 Error(exception.Message);
                 return Failure;
             case IOException or UnauthorizedAccessException:

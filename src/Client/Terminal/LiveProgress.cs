@@ -25,9 +25,11 @@ internal sealed class LiveProgress(ProgressContext context) : IProgressSink
                 _tasks[phase] = task;
             }
 
-            // Reports from parallel downloads can arrive out of order; the bar never goes back.
+            // Reports from parallel downloads can arrive out of order; the bar never goes back,
+            // unless a finished phase starts again at zero (the next step of a patch chain).
+            var restarts = done == 0 && task.Value >= task.MaxValue;
             task.MaxValue = Math.Max(total, 1);
-            task.Value = Math.Max(task.Value, done);
+            task.Value = restarts ? 0 : Math.Max(task.Value, done);
             task.Description = $"{PhaseNames.Of(phase)} {PhaseNames.Amount(phase, done, total)}";
         }
     }

@@ -10,6 +10,7 @@ internal static class PhaseNames
         ProgressPhase.Reusing => "Reusing installed chunks",
         ProgressPhase.Downloading => "Downloading",
         ProgressPhase.Assembling => "Assembling files",
+        ProgressPhase.Applying => "Applying patch",
         ProgressPhase.Placing => "Moving into place",
         ProgressPhase.Verifying => "Verifying",
         ProgressPhase.Ingesting => "Ingesting",

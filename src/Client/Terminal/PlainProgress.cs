@@ -21,6 +21,13 @@ internal sealed class PlainProgress(TextWriter output) : IProgressSink
             }
 
             var tenths = (int)Math.Min(10, done * 10 / total);
+
+            // A finished phase that starts at zero again is the next step of a patch chain.
+            if (done == 0 && _tenthsShown.GetValueOrDefault(phase) == 10)
+            {
+                _tenthsShown.Remove(phase);
+            }
+
             if (_tenthsShown.TryGetValue(phase, out var shown) && tenths <= shown)
             {
                 return;

@@ -17,6 +17,13 @@ public sealed class VerifyCommand : MistCommand<VerifySettings>
         var installed = await new InstallRecord(layout).ReadInstalledAsync(cancellationToken)
             ?? throw new InstallException($"{layout.Root} holds no finished Mist install.");
 
+        if (File.Exists(layout.JournalPath))
+        {
+            AnsiConsole.WriteLine(
+                "An update of this folder was interrupted; 'mist update' or 'mist repair' " +
+                "finishes or undoes it.");
+        }
+
         var differences = await LiveProgress.RunAsync(
             progress => new TreeVerifier()
                 .VerifyInstallAsync(layout.Root, progress, cancellationToken));
@@ -40,8 +47,7 @@ public sealed class VerifyCommand : MistCommand<VerifySettings>
         if (differences.Any(d => d.Kind != DifferenceKind.Extra))
         {
             AnsiConsole.WriteLine(
-                $"'mist install {installed.Game} --version {installed.Label} " +
-                $"--dir {settings.Dir} --repair' restores the version's files.");
+                $"'mist repair --dir {settings.Dir}' restores the version's files.");
         }
 
         if (differences.Any(d => d.Kind == DifferenceKind.Extra))

@@ -28,4 +28,21 @@ public sealed class PlainProgressTests
         lines[11].ShouldBe("done");
         lines.ShouldAllBe(line => !line.Contains('\u001b'));
     }
+
+    [Fact]
+    public void Finished_phase_that_starts_again_is_shown_again()
+    {
+        var output = new StringWriter();
+        var progress = new PlainProgress(output);
+
+        progress.Report(ProgressPhase.Applying, 0, 100);
+        progress.Report(ProgressPhase.Applying, 100, 100);
+        progress.Report(ProgressPhase.Applying, 0, 50);
+        progress.Report(ProgressPhase.Applying, 50, 50);
+
+        output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)
+            .ShouldBe([
+                "Applying patch 0 B/100 B (0%)", "Applying patch 100 B/100 B (100%)",
+                "Applying patch 0 B/50 B (0%)", "Applying patch 50 B/50 B (100%)"]);
+    }
 }
