@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against real services: installs and starts the private
-# PostgreSQL cluster, fetches the sample builds for the end-to-end tests, runs all test
-# projects and ends with one line "N passed, N failed" summed over them.
+# PostgreSQL cluster and RabbitMQ node, fetches the sample builds for the end-to-end tests,
+# runs all test projects and ends with one line "N passed, N failed" summed over them.
 set -uo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"
 
 scripts/postgres.sh start || exit 1
+scripts/rabbitmq.sh start || exit 1
 
 export MIST_SAMPLES=${MIST_SAMPLES:-/var/tmp/mist-samples}
 if [ ! -d "$MIST_SAMPLES/10.0.15" ]; then
