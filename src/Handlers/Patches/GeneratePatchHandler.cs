@@ -38,6 +38,7 @@ public static partial class GeneratePatchHandler
             return Report(message, loaded.State.Patch);
         }
 
+        LogBuilding(logger, message.Slug, message.FromLabel, message.ToLabel, message.Attempt);
         var decided = await DecideAsync(message, loaded.State, generator, clock, logger,
             cancellationToken);
         for (var round = 1; ; round++)
@@ -121,6 +122,11 @@ public static partial class GeneratePatchHandler
     private static PatchSettled Report(
         GeneratePatch message, PatchOutcome outcome, string? reason) =>
         new(message.ChainId, message.FromLabel, message.Attempt, outcome, reason);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Patch {GameSlug} {FromLabel}->{ToLabel}: building, attempt {Attempt}")]
+    private static partial void LogBuilding(ILogger logger, string gameSlug, string fromLabel,
+        string toLabel, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Patch {GameSlug} {FromLabel}->{ToLabel} stored: {DownloadBytes} bytes to " +
