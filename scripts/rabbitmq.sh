@@ -64,6 +64,8 @@ start() {
       echo "management.tcp.ip = 127.0.0.1"
       echo "management.tcp.port = $admin_port"
       echo "loopback_users.guest = true"
+      # Queue figures every second rather than five, so tests see them soon.
+      echo "collect_statistics_interval = 1000"
     } >"$data/rabbitmq.conf"
     echo "[rabbitmq_management]." >"$data/enabled_plugins"
     [ "$(id -u)" = 0 ] && chown -R rabbitmq:rabbitmq "$data"

@@ -24,7 +24,7 @@ public class ServerFixture : WebApplicationFactory<Program>, IAsyncLifetime
     public string ConnectionString =>
         _database?.ConnectionString ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(DataRoot);
         Directory.CreateDirectory(ImportRoot);
@@ -66,7 +66,8 @@ public class ServerFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await base.DisposeAsync();
+        // Virtual, so a fixture that adds resources can release them after the host stops.
+        await DisposeAsync();
         if (_database is not null)
         {
             await _database.DisposeAsync();
