@@ -11,7 +11,9 @@ public sealed record PatchRequested(
 
 /// <summary>
 /// The patch is stored and was verified by applying it. Its manifest names the exact base and
-/// target manifests; the payload blobs are in storage.
+/// target manifests; the payload blobs are in storage. <see cref="EncodeTime"/> and
+/// <see cref="VerifyTime"/> are the time spent in the delta engine building and applying it;
+/// events recorded before VerifyTime existed read it as zero.
 /// </summary>
 public sealed record PatchCompleted(
     string Slug,
@@ -23,7 +25,8 @@ public sealed record PatchCompleted(
     long PeakExtraBytes,
     int Attempt,
     TimeSpan EncodeTime,
-    DateTimeOffset CompletedAt);
+    DateTimeOffset CompletedAt,
+    TimeSpan VerifyTime = default);
 
 public sealed record PatchFailed(
     string Slug,

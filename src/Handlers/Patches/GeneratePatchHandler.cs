@@ -83,10 +83,11 @@ public static partial class GeneratePatchHandler
             }
 
             LogCompleted(logger, message.Slug, message.FromLabel, message.ToLabel,
-                made.DownloadBytes, made.ChunksOnlyBytes, made.EncodeTime.TotalSeconds);
+                made.DownloadBytes, made.ChunksOnlyBytes, made.EncodeTime.TotalSeconds,
+                made.VerifyTime.TotalSeconds);
             return patch.Complete(new PatchCompleted(patch.Slug, patch.FromLabel, patch.ToLabel,
                 made.PatchManifestHash!, made.DownloadBytes, made.BytesWritten,
-                made.PeakExtraBytes, message.Attempt, made.EncodeTime, now))!;
+                made.PeakExtraBytes, message.Attempt, made.EncodeTime, now, made.VerifyTime))!;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -130,9 +131,11 @@ public static partial class GeneratePatchHandler
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Patch {GameSlug} {FromLabel}->{ToLabel} stored: {DownloadBytes} bytes to " +
-            "download instead of {ChunkBytes}, built in {EncodeSeconds:F1} s")]
+            "download instead of {ChunkBytes}, built in {EncodeSeconds:F1} s, verified in " +
+            "{VerifySeconds:F1} s")]
     private static partial void LogCompleted(ILogger logger, string gameSlug, string fromLabel,
-        string toLabel, long downloadBytes, long chunkBytes, double encodeSeconds);
+        string toLabel, long downloadBytes, long chunkBytes, double encodeSeconds,
+        double verifySeconds);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Patch {GameSlug} {FromLabel}->{ToLabel} skipped: {DownloadBytes} bytes is " +

@@ -10,6 +10,7 @@ namespace Mist.Handlers.Patches;
 /// <param name="BytesWritten">Raw bytes of the files the patch writes.</param>
 /// <param name="PeakExtraBytes">Staged bytes beside the install before the swap.</param>
 /// <param name="EncodeTime">Time spent building the patch.</param>
+/// <param name="VerifyTime">Time spent proving it by applying it to the base.</param>
 public sealed record GeneratedPatch(
     bool WorthShipping,
     string? PatchManifestHash,
@@ -17,4 +18,5 @@ public sealed record GeneratedPatch(
     long ChunksOnlyBytes,
     long BytesWritten,
     long PeakExtraBytes,
-    TimeSpan EncodeTime);
+    TimeSpan EncodeTime,
+    TimeSpan VerifyTime = default);

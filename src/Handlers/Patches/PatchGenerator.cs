@@ -44,14 +44,16 @@ public sealed class PatchGenerator(IBlobStore blobs, VersionPatchBuildOptions op
 
         Require(result.Patch.BaseManifestHash == baseManifestHash, "base manifest");
         Require(result.Patch.TargetManifestHash == targetManifestHash, "target manifest");
+        var verifyClock = Stopwatch.StartNew();
         await VerifyAsync(baseManifest, result.Patch, cancellationToken);
+        verifyClock.Stop();
 
         var key = VersionPatchSerializer.Hash(result.Serialized);
         await blobs.PutAsync(key, BlobCodec.Compress(result.Serialized), cancellationToken);
 
         // Every changed file is staged before the swap, so the staging peak is all it writes.
         return new GeneratedPatch(true, key, result.DownloadBytes, result.ChunksOnlyBytes,
-            written, written, clock.Elapsed);
+            written, written, clock.Elapsed, verifyClock.Elapsed);
     }
 
     private async Task<VersionManifest> LoadManifestAsync(
