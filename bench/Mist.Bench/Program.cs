@@ -1,3 +1,4 @@
+using Mist.Bench.Chain;
 using Mist.Bench.Delta;
 using Mist.Bench.Ingest;
 
@@ -7,6 +8,7 @@ return args switch
 {
     ["delta", .. var rest] => await DeltaBenchmark.RunAsync(rest),
     ["ingest", .. var rest] => await IngestBenchmark.RunAsync(rest),
+    ["chain", .. var rest] => await ChainBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -14,5 +16,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Mist.Bench delta OLD_DIR NEW_DIR [--mode small|fast|auto]");
     Console.Error.WriteLine("       Mist.Bench ingest DIR");
+    Console.Error.WriteLine("       Mist.Bench chain [POSTGRES_CONNECTION_STRING]");
     return 2;
 }
