@@ -20,7 +20,7 @@ public sealed class WorkerCrashTests : IAsyncLifetime
     private const string Password = "a-long-test-password";
 
     // Large enough that building a patch of it takes seconds, so the kill lands inside.
-    private const int WorldBytes = 16 * 1024 * 1024;
+    private const int WorldBytes = 12 * 1024 * 1024;
 
     private readonly string _root = Directory.CreateTempSubdirectory("mist-crash-").FullName;
     private TestDatabase? _database;
