@@ -79,7 +79,8 @@ fi
 
 step "Starting PostgreSQL"
 scripts/postgres.sh start
-psql_admin=(psql "host=127.0.0.1 port=${MIST_PG_PORT:-55432} user=mist password=mist dbname=mist" -qtA)
+pg_port=${MIST_PG_PORT:-55432}
+psql_admin=(psql "host=127.0.0.1 port=$pg_port user=mist password=mist dbname=mist" -qtA)
 "${psql_admin[@]}" -c "drop database if exists $database with (force)"
 "${psql_admin[@]}" -c "create database $database"
 
@@ -99,7 +100,8 @@ done
 server=(dotnet "$repo/src/Api/bin/Release/net10.0/Mist.Api.dll")
 mist=(dotnet "$repo/src/Client/bin/Release/net10.0/mist.dll")
 
-export ConnectionStrings__Mist="Host=127.0.0.1;Port=${MIST_PG_PORT:-55432};Username=mist;Password=mist;Database=$database"
+export ConnectionStrings__Mist="Host=127.0.0.1;Port=$pg_port;Username=mist;Password=mist;\
+Database=$database"
 export Mist__DataRoot="$work/data"
 export Import__Roots__0="$samples"
 export MIST_SERVER="http://127.0.0.1:$port"
@@ -181,30 +183,34 @@ describe_patch() {
 downloaded_bytes=$(jq -r .downloaded_bytes <<<"$update")
 update_seconds=$(jq -r .seconds <<<"$update")
 target_files=$(jq -r .fileCount <<<"$target")
+
+step "Summary"
+echo "Patch chains built on publish (wall time of each 'mist admin publish --wait'):"
+for label in "${labels[@]}"; do
+  printf '  %s: %s s\n' "$label" "${chain_seconds[$label]}"
+done
+printf '\nUpdate %s -> %s: plan %s, %s step(s)%s\n' "$from" "$to" "$(jq -r .plan <<<"$update")" \
+  "$(jq -r .steps <<<"$update")" \
+  "$([ "$(jq -r .fell_back_to_chunks <<<"$update")" = true ] && echo ', fell back to chunks')"
+jq -r '.patches // [] | .[] | "\(.patchManifestHash) \(.from) \(.to) \(.downloadBytes)"' \
+  <<<"$plan" | while read -r hash base_label next_label planned; do
+  printf '  patch %s -> %s: %s bytes planned\n' "$base_label" "$next_label" "$planned"
+  describe_patch "$hash" "$(api "games/$game/versions/$base_label" | jq -r .manifestHash)"
+done
+jq -r '.chunks // [] | select(length > 0)
+  | "  chunks: \(length), \([.[].storedBytes] | add) bytes stored"' <<<"$plan"
+of_raw=$(percent "$downloaded_bytes" "$target_raw_bytes")
+of_full=$(percent "$downloaded_bytes" "$full_download_bytes")
 cat <<EOF
-
-== Summary
-
-Patch chains built on publish (wall time of each 'mist admin publish --wait'):
-$(for label in "${labels[@]}"; do printf '  %s: %s s\n' "$label" "${chain_seconds[$label]}"; done)
-
-Update $from -> $to: plan $(jq -r .plan <<<"$update"), $(jq -r .steps <<<"$update") step(s)$(
-  [ "$(jq -r .fell_back_to_chunks <<<"$update")" = true ] && printf ' (fell back to chunks)')
-$(jq -r '.patches // [] | .[] | "  patch \(.from) -> \(.to): \(.downloadBytes) bytes planned " +
-  "(manifest \(.patchManifestHash[:12]))"' <<<"$plan")
-$(jq -r '.patches // [] | .[] | "\(.patchManifestHash) \(.from)"' <<<"$plan" \
-  | while read -r hash base_label; do
-      describe_patch "$hash" "$(api "games/$game/versions/$base_label" | jq -r .manifestHash)"
-    done)
-$(jq -r '.chunks // [] | select(length > 0)
-  | "  chunks: \(length), \([.[].storedBytes] | add) bytes stored"' <<<"$plan")
-  downloaded:      $downloaded_bytes bytes ($(mib "$downloaded_bytes")), everything received
-  target tree:     $target_raw_bytes bytes raw in $target_files files; the update downloaded $(percent "$downloaded_bytes" "$target_raw_bytes")% of it
-  fresh install:   $full_download_bytes bytes of stored chunks; the update downloaded $(percent "$downloaded_bytes" "$full_download_bytes")% of that
-  update time:     $update_seconds s; whole demo $(seconds_since "$started") s
-  verified:        mist verify and diff -r against $samples/$to
+  downloaded:     $downloaded_bytes bytes ($(mib "$downloaded_bytes")), all the update received
+  target tree:    $target_raw_bytes bytes raw in $target_files files: downloaded $of_raw% of it
+  fresh install:  $full_download_bytes bytes of stored chunks: downloaded $of_full% of that
+  time:           update $update_seconds s; whole demo $(seconds_since "$started") s
+  verified:       mist verify, and diff -r against $samples/$to
 
 EOF
 
-printf '{"verified": true, "from": "%s", "to": "%s", "downloaded_bytes": %s, "target_raw_bytes": %s, "full_download_bytes": %s, "seconds": %s}\n' \
-  "$from" "$to" "$downloaded_bytes" "$target_raw_bytes" "$full_download_bytes" "$update_seconds"
+printf '{"verified": true, "from": "%s", "to": "%s", "downloaded_bytes": %s, ' "$from" "$to" \
+  "$downloaded_bytes"
+printf '"target_raw_bytes": %s, "full_download_bytes": %s, "seconds": %s}\n' \
+  "$target_raw_bytes" "$full_download_bytes" "$update_seconds"

@@ -103,8 +103,8 @@ public static class ApplyBenchmark
                 server, oldDir, newDir, install, old.ManifestHash, manifestBytes);
             figures.Add(result);
             Console.WriteLine(
-                $"run {run}: wrote {result.TargetBytesWritten:N0} B in {result.ApplySeconds:F3} s " +
-                $"= {result.MegabytesPerSecond:F0} MB/s ({result.ApplyCpuSeconds:F2} CPU s); " +
+                $"run {run}: wrote {result.TargetBytesWritten:N0} B in " +
+                $"{result.ApplySeconds:F3} s = {result.MegabytesPerSecond:F0} MB/s ({result.ApplyCpuSeconds:F2} CPU s); " +
                 $"whole update {result.UpdateSeconds:F3} s, fetched " +
                 $"{server.BytesReceived:N0} B; verified {result.Verified}");
             Directory.Delete(install, recursive: true);
