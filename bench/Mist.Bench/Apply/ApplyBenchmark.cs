@@ -140,6 +140,11 @@ public static class ApplyBenchmark
         var applyStarted = phases.ApplyingStarted ?? TimeSpan.Zero;
         var apply = (total - applyStarted).TotalSeconds;
         var applyCpu = (cpuAtEnd - (phases.CpuAtApplying ?? cpuAtEnd)).TotalSeconds;
+        Console.WriteLine(
+            $"  stages: stage and verify {Seconds(applyStarted, phases.Staged)}, flush and " +
+            $"journal {Seconds(phases.Staged, phases.SwapStarted)}, swap " +
+            $"{Seconds(phases.SwapStarted, phases.CheckStarted)}, check and record " +
+            $"{Seconds(phases.CheckStarted, total)}");
         var verified = result.ToLabel == NewLabel && result.Plan == UpdatePlanKind.PatchChain &&
             !result.FellBackToChunks && SameTree(newDir, install);
         return new ApplyFigures(
@@ -151,6 +156,9 @@ public static class ApplyBenchmark
             Math.Round(applyCpu, 3),
             server.BytesReceived);
     }
+
+    private static string Seconds(TimeSpan? from, TimeSpan? to) =>
+        from is { } start && to is { } end ? $"{(end - start).TotalSeconds:F3} s" : "?";
 
     private static void CopyTree(string from, string to)
     {
