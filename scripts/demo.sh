@@ -175,6 +175,8 @@ describe_patch() {
     | [.entries[] | select(.kind == "delta") | .payloadSize] as $payloads
     | "    entries: " + ([.entries[] | .kind // "unchanged"] | group_by(.)
       | map("\(length) \(.[0])") | join(", ")),
+      "    delta modes: " + ([.entries[] | select(.kind == "delta") | .deltaMode // "auto"]
+      | group_by(.) | map("\(length) \(.[0])") | join(", ")),
       "    delta payloads: \($payloads | length) files, \($payloads | add // 0) bytes; " +
       "chunks fetched: \($fetched | length), \([$fetched[].length] | add // 0) bytes raw"
     ' "$work/patch.json"
