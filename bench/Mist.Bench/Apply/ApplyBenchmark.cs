@@ -50,8 +50,6 @@ public static class ApplyBenchmark
             return 2;
         }
 
-        // Figures read the same on every machine: 1,234.5 rather than 1.234,5.
-        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var root = Directory.CreateTempSubdirectory("mist-apply-bench-").FullName;
         try
         {
