@@ -1,3 +1,4 @@
+using Mist.Bench.Apply;
 using Mist.Bench.Chain;
 using Mist.Bench.Delta;
 using Mist.Bench.Ingest;
@@ -6,6 +7,7 @@ using Mist.Bench.Ingest;
 // the last line and people can read the rest.
 return args switch
 {
+    ["apply", .. var rest] => await ApplyBenchmark.RunAsync(rest),
     ["delta", .. var rest] => await DeltaBenchmark.RunAsync(rest),
     ["ingest", .. var rest] => await IngestBenchmark.RunAsync(rest),
     ["chain", .. var rest] => await ChainBenchmark.RunAsync(rest),
@@ -14,7 +16,8 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Mist.Bench delta OLD_DIR NEW_DIR [--mode small|fast|auto]");
+    Console.Error.WriteLine("usage: Mist.Bench apply OLD_DIR NEW_DIR [--runs N]");
+    Console.Error.WriteLine("       Mist.Bench delta OLD_DIR NEW_DIR [--mode small|fast|auto]");
     Console.Error.WriteLine("       Mist.Bench ingest DIR");
     Console.Error.WriteLine("       Mist.Bench chain [POSTGRES_CONNECTION_STRING]");
     return 2;

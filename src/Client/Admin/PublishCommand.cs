@@ -10,6 +10,8 @@ public sealed class PublishCommand : MistCommand<PublishSettings>
     // means an install started right after this command finds the new version.
     private static readonly TimeSpan CatalogLag = TimeSpan.FromSeconds(30);
 
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
     protected override async Task<int> RunAsync(
         PublishSettings settings, CancellationToken cancellationToken)
     {
@@ -21,7 +23,33 @@ public sealed class PublishCommand : MistCommand<PublishSettings>
         AnsiConsole.WriteLine(
             $"Published {settings.Game} {version.Label} on {version.Branch ?? settings.Branch}" +
             (visible ? "." : "; the catalog does not show it yet."));
-        return 0;
+        return settings.Wait ? await WaitForChainAsync(api, settings, cancellationToken) : 0;
+    }
+
+    private static async Task<int> WaitForChainAsync(
+        MistApiClient api, PublishSettings settings, CancellationToken cancellationToken)
+    {
+        var chain = await LiveProgress.RunAsync(progress =>
+            new PatchChainWatcher(api, PollInterval).WaitAsync(
+                settings.Game, settings.Label, TimeSpan.FromMinutes(settings.WaitMinutes),
+                progress, cancellationToken));
+
+        var pairs = chain.PairList;
+        var stored = pairs.Count(p => p.IsCompleted);
+        var skipped = pairs.Count(p => p.IsSettled && !p.IsCompleted);
+        var failed = chain.FailedPairs;
+        foreach (var pair in failed)
+        {
+            ErrorReporter.Error(
+                $"The patch {pair.From} to {pair.To} failed after {pair.Failures} " +
+                $"attempt{(pair.Failures == 1 ? "" : "s")}: {pair.LastError ?? "no reason given"}");
+        }
+
+        AnsiConsole.WriteLine(
+            $"Patch chain of {settings.Game} {settings.Label} closed" +
+            (chain.TimedOut ? " by its timeout" : "") +
+            $": {stored} stored, {skipped} skipped, {failed.Count} failed.");
+        return chain.TimedOut || failed.Count > 0 ? ErrorReporter.Failure : 0;
     }
 
     private static async Task<bool> WaitUntilListedAsync(

@@ -96,6 +96,12 @@ public sealed class MistApiClient(HttpClient http, string? accessToken = null) :
             HttpMethod.Get, $"api/admin/games/{E(slug)}/versions/{E(label)}/build", null,
             cancellationToken);
 
+    public Task<PatchChainProgress> GetPatchChainAsync(
+        string slug, string label, CancellationToken cancellationToken) =>
+        SendAsync<PatchChainProgress>(
+            HttpMethod.Get, $"api/admin/games/{E(slug)}/versions/{E(label)}/patches", null,
+            cancellationToken);
+
     public Task<VersionSummary> PublishAsync(
         string slug, string label, string branch, CancellationToken cancellationToken) =>
         SendAsync<VersionSummary>(

@@ -26,4 +26,8 @@ public enum ProgressPhase
 
     /// <summary>The server ingesting a build (admin import); progress in bytes.</summary>
     Ingesting,
+
+    /// <summary>The server building a published version's patches (admin publish); progress
+    /// in patches.</summary>
+    BuildingPatches,
 }

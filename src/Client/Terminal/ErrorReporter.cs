@@ -38,7 +38,7 @@ internal static class ErrorReporter
                 Error("Cancelled. Running the same command again resumes where it stopped.");
                 return Cancelled;
             case InstallException or ConfigException or InvalidDataException
-                or VersionPatchException:
+                or VersionPatchException or TimeoutException:
                 Error(exception.Message);
                 return Failure;
             case IOException or UnauthorizedAccessException:

@@ -14,11 +14,14 @@ internal static class PhaseNames
         ProgressPhase.Placing => "Moving into place",
         ProgressPhase.Verifying => "Verifying",
         ProgressPhase.Ingesting => "Ingesting",
+        ProgressPhase.BuildingPatches => "Building patches",
         _ => phase.ToString(),
     };
 
-    public static string Amount(ProgressPhase phase, long done, long total) =>
-        phase == ProgressPhase.Placing
-            ? $"{done}/{total} entries"
-            : $"{Output.Bytes(done)}/{Output.Bytes(total)}";
+    public static string Amount(ProgressPhase phase, long done, long total) => phase switch
+    {
+        ProgressPhase.Placing => $"{done}/{total} entries",
+        ProgressPhase.BuildingPatches => $"{done}/{total} patches",
+        _ => $"{Output.Bytes(done)}/{Output.Bytes(total)}",
+    };
 }

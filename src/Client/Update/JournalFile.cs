@@ -12,6 +12,8 @@ namespace Mist.Client.Update;
 /// </summary>
 internal static class JournalFile
 {
+    private const int FlushesAtOnce = 8;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
@@ -31,13 +33,20 @@ internal static class JournalFile
         // a power cut even though the journal says it is ready to move in.
         // Read access is enough for fsync, and a staged copy of a read-only base file has
         // no write access.
-        foreach (var op in journal.Operations.Where(o => o.Staged is not null))
+        // Several flushes at once let the file system commit them together rather than
+        // waiting for the disk once per file.
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = FlushesAtOnce,
+            CancellationToken = cancellationToken,
+        };
+        Parallel.ForEach(journal.Operations.Where(o => o.Staged is not null), parallel, op =>
         {
             using var staged = File.OpenHandle(
                 Path.Combine(layout.UpdateStagingDir, op.Staged!), FileMode.Open,
                 FileAccess.Read);
             RandomAccess.FlushToDisk(staged);
-        }
+        });
 
         var bytes = JsonSerializer.SerializeToUtf8Bytes(journal, Json);
         await WriteDurablyAsync(layout.JournalPath, bytes, cancellationToken);

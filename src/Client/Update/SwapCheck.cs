@@ -22,36 +22,36 @@ internal static class SwapCheck
         IProgressSink progress, CancellationToken cancellationToken)
     {
         var entries = target.Entries.ToDictionary(e => e.Path, StringComparer.Ordinal);
-        var total = journal.Operations.Where(o => o.Action == SwapAction.MoveIn).Sum(o => o.Size);
+        var checks = journal.Operations
+            .Where(o => o.Action is not (SwapAction.DeleteFile or SwapAction.DeleteDirectory))
+            .ToList();
+        var total = checks.Where(o => o.Action == SwapAction.MoveIn).Sum(o => o.Size);
         long done = 0;
         progress.Report(ProgressPhase.Verifying, 0, total);
-        foreach (var op in journal.Operations)
+
+        // Files are hashed several at a time, one per core; the answer is still the first
+        // mismatch in the journal's order.
+        var problems = new string?[checks.Count];
+        var parallel = new ParallelOptions
         {
-            if (op.Action == SwapAction.DeleteFile || op.Action == SwapAction.DeleteDirectory)
-            {
-                continue;
-            }
-
-            var path = layout.InTree(op.Path);
-            if (!entries.TryGetValue(op.Path, out var entry))
-            {
-                return $"{op.Path} is not in the target's manifest";
-            }
-
-            var problem = await MismatchAsync(entry, path, cancellationToken);
-            if (problem is not null)
-            {
-                return $"{op.Path} {problem}";
-            }
-
+            MaxDegreeOfParallelism = Environment.ProcessorCount,
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(Enumerable.Range(0, checks.Count), parallel, async (i, token) =>
+        {
+            var op = checks[i];
+            var problem = entries.TryGetValue(op.Path, out var entry)
+                ? await MismatchAsync(entry, layout.InTree(op.Path), token)
+                : "is not in the target's manifest";
+            problems[i] = problem is null ? null : $"{op.Path} {problem}";
             if (op.Action == SwapAction.MoveIn)
             {
-                done += op.Size;
-                progress.Report(ProgressPhase.Verifying, done, total);
+                progress.Report(
+                    ProgressPhase.Verifying, Interlocked.Add(ref done, op.Size), total);
             }
-        }
+        });
 
-        return null;
+        return problems.FirstOrDefault(p => p is not null);
     }
 
     private static async Task<string?> MismatchAsync(

@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace Mist.Bench.Apply;
+
+[JsonSerializable(typeof(ApplyFigures))]
+internal sealed partial class ApplyFiguresContext : JsonSerializerContext;
