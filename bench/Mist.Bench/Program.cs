@@ -6,6 +6,7 @@ using Mist.Bench.Ingest;
 return args switch
 {
     ["delta", .. var rest] => await DeltaBenchmark.RunAsync(rest),
+    ["delta-large", .. var rest] => await LargeFileBenchmark.RunAsync(rest),
     ["ingest", .. var rest] => await IngestBenchmark.RunAsync(rest),
     _ => Usage(),
 };
@@ -13,6 +14,7 @@ return args switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: Mist.Bench delta OLD_DIR NEW_DIR [--mode small|fast|auto]");
+    Console.Error.WriteLine("       Mist.Bench delta-large OLD_DIR NEW_DIR [--size GIB] [--mode M]");
     Console.Error.WriteLine("       Mist.Bench ingest DIR");
     return 2;
 }
