@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+
 namespace Mist.Delta.Patching.Small;
 
 /// <summary>
@@ -9,6 +11,9 @@ namespace Mist.Delta.Patching.Small;
 /// </summary>
 internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
 {
+    // Every 2^SampleShift-th suffix's first eight bytes, in suffix order (see Sample).
+    private const int SampleShift = 4;
+
     // A new alignment must explain this many more bytes than the current one before it is worth
     // a control entry; below it, the current alignment's difference bytes are cheaper.
     private const int MinGain = 8;
@@ -19,6 +24,8 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
 
     // Equally long matches examined on each side of the one the binary search lands on.
     private const int Neighbours = 16;
+
+    private readonly ulong[] _samples = Sample(baseData, suffixArray);
 
     /// <summary>Matches target[start, end) and appends entries that produce exactly it.</summary>
     /// <remarks>
@@ -169,6 +176,31 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
         var old = baseData.AsSpan();
         var lo = 0;
         var hi = sa.Length - 1;
+        if (key.Length >= sizeof(ulong))
+        {
+            // Narrow the range on the samples first: they sit together in a few megabytes,
+            // where the full search would fetch a suffix-array entry and then its text at
+            // every step. A sample strictly below the key's first eight bytes is a suffix
+            // below the key, one strictly above is above it, so the search still ends on the
+            // same pair of neighbours and finds the same match.
+            var samples = _samples;
+            var prefix = BinaryPrimitives.ReadUInt64BigEndian(key);
+            var below = LowerBound(samples, 0, prefix);
+            var above = prefix == ulong.MaxValue
+                ? samples.Length
+                : LowerBound(samples, below, prefix + 1);
+
+            if (below > 0)
+            {
+                lo = (below - 1) << SampleShift;
+            }
+
+            if (above < samples.Length)
+            {
+                hi = above << SampleShift;
+            }
+        }
+
         var lcpLo = key.CommonPrefixLength(old[sa[lo]..]);
         var lcpHi = key.CommonPrefixLength(old[sa[hi]..]);
 
@@ -223,5 +255,44 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
         }
 
         return (best, length);
+    }
+
+    /// <summary>First index from <paramref name="lo"/> on whose value is at least <paramref name="value"/>.</summary>
+    private static int LowerBound(ulong[] values, int lo, ulong value)
+    {
+        var hi = values.Length;
+        while (lo < hi)
+        {
+            var mid = (int)((uint)(lo + hi) >> 1);
+            if (values[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    // The first eight bytes of every 2^SampleShift-th suffix, big-endian, so that comparing the
+    // numbers compares the bytes; a suffix shorter than eight bytes is padded with zeros, which
+    // keeps the samples in suffix order and never makes one compare strictly on the wrong side.
+    private static ulong[] Sample(byte[] data, int[] suffixArray)
+    {
+        var samples = new ulong[(suffixArray.Length + (1 << SampleShift) - 1) >> SampleShift];
+        Span<byte> padded = stackalloc byte[sizeof(ulong)];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var position = suffixArray[i << SampleShift];
+            var available = Math.Min(sizeof(ulong), data.Length - position);
+            padded.Clear();
+            data.AsSpan(position, available).CopyTo(padded);
+            samples[i] = BinaryPrimitives.ReadUInt64BigEndian(padded);
+        }
+
+        return samples;
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Mist.Delta.Patching.Small;
 
@@ -21,6 +22,9 @@ internal static unsafe class SuffixArray
     /// counts and buckets of a reduced problem's names (at most half as many as bytes).
     /// </summary>
     public const int BytesPerIndexedByte = 8;
+
+    // How far ahead of the induction scan symbols are prefetched.
+    private const int PrefetchDistance = 32;
 
     public static int[] Build(byte[] text)
     {
@@ -415,6 +419,8 @@ internal static unsafe class SuffixArray
         *p++ = j > 0 && t[j - 1] < c1 ? ~j : j;
         for (var i = 0; i < n; i++)
         {
+            // The entries a little ahead are mostly final already: fetch their symbols early.
+            t.Prefetch(sa[Math.Min(i + PrefetchDistance, n - 1)] - 2);
             j = sa[i];
             sa[i] = ~j;
             if (j > 0)
@@ -436,6 +442,7 @@ internal static unsafe class SuffixArray
         p = sa + b[0];
         for (var i = n - 1; i >= 0; i--)
         {
+            t.Prefetch(sa[Math.Max(i - PrefetchDistance, 0)] - 2);
             j = sa[i];
             if (j > 0)
             {
@@ -461,6 +468,9 @@ internal static unsafe class SuffixArray
         int Length { get; }
 
         int this[int index] { get; }
+
+        // Asks the processor for a symbol that will be read soon. Harmless for any index.
+        void Prefetch(int index);
     }
 
     private readonly struct ByteText(byte* data, int length) : IText
@@ -468,6 +478,14 @@ internal static unsafe class SuffixArray
         public int Length => length;
 
         public int this[int index] => data[index];
+
+        public void Prefetch(int index)
+        {
+            if (Sse.IsSupported)
+            {
+                Sse.Prefetch0(data + index);
+            }
+        }
     }
 
     private readonly struct IntText(int* data, int length) : IText
@@ -475,5 +493,13 @@ internal static unsafe class SuffixArray
         public int Length => length;
 
         public int this[int index] => data[index];
+
+        public void Prefetch(int index)
+        {
+            if (Sse.IsSupported)
+            {
+                Sse.Prefetch0(data + index);
+            }
+        }
     }
 }
