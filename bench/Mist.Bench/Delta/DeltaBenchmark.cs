@@ -125,7 +125,9 @@ public static class DeltaBenchmark
             CultureInfo.InvariantCulture,
             $"small encoder phases: index {EncodePhaseClock.Index.TotalSeconds:F2} s, "
             + $"match {EncodePhaseClock.Match.TotalSeconds:F2} s, "
-            + $"streams {EncodePhaseClock.Streams.TotalSeconds:F2} s"));
+            + $"streams {EncodePhaseClock.Streams.TotalSeconds:F2} s; "
+            + $"process totals: JIT {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s, "
+            + $"GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
 
         var patchBytes = patches.Values.Sum(p => new FileInfo(p).Length);
         Console.WriteLine("largest patches:");

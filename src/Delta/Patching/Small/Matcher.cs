@@ -9,7 +9,7 @@ namespace Mist.Delta.Patching.Small;
 /// backwards over bytes that mostly agree, so that small edits (changed addresses, version
 /// strings) become a few non-zero difference bytes instead of new control entries.
 /// </summary>
-internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
+internal sealed class Matcher
 {
     // Every 2^SampleShift-th suffix's first eight bytes, in suffix order (see Sample).
     private const int SampleShift = 4;
@@ -25,7 +25,23 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
     // Equally long matches examined on each side of the one the binary search lands on.
     private const int Neighbours = 16;
 
-    private readonly ulong[] _samples = Sample(baseData, suffixArray);
+    private readonly byte[] _baseData;
+    private readonly int[] _suffixArray;
+    private readonly byte[] _target;
+    private readonly ulong[] _samples;
+
+    // For each value of a sample's first two bytes, where its samples start (and, at the next
+    // value, end), so the search over the samples starts among the few that matter.
+    private readonly int[] _sampleStarts;
+
+    public Matcher(byte[] baseData, int[] suffixArray, byte[] target)
+    {
+        _baseData = baseData;
+        _suffixArray = suffixArray;
+        _target = target;
+        _samples = Sample(baseData, suffixArray);
+        _sampleStarts = IndexSamples(_samples);
+    }
 
     /// <summary>Matches target[start, end) and appends entries that produce exactly it.</summary>
     /// <remarks>
@@ -35,7 +51,7 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Match(int start, int end, List<MatchEntry> entries)
     {
-        var old = baseData;
+        var old = _baseData;
         var oldLength = old.Length;
         var scan = start;
         var matchLength = 0;
@@ -53,11 +69,11 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
             var scoredTo = scan += matchLength;
             for (; scan < end; scan++)
             {
-                (matchPos, matchLength) = Search(target.AsSpan(scan, end - scan), scan + lastOffset);
+                (matchPos, matchLength) = Search(_target.AsSpan(scan, end - scan), scan + lastOffset);
                 for (; scoredTo < scan + matchLength; scoredTo++)
                 {
                     var at = scoredTo + lastOffset;
-                    if ((ulong)at < (ulong)oldLength && old[at] == target[scoredTo])
+                    if ((ulong)at < (ulong)oldLength && old[at] == _target[scoredTo])
                     {
                         oldScore++;
                     }
@@ -73,7 +89,7 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
                 for (; scan < skipTo; scan++)
                 {
                     var at = scan + lastOffset;
-                    if ((ulong)at < (ulong)oldLength && old[at] == target[scan])
+                    if ((ulong)at < (ulong)oldLength && old[at] == _target[scan])
                     {
                         oldScore--;
                     }
@@ -91,7 +107,7 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
             int agree = 0, bestScore = 0, forward = 0;
             for (var i = 0; lastScan + i < scan && lastPos + i < oldLength;)
             {
-                if (old[lastPos + i] == target[lastScan + i])
+                if (old[lastPos + i] == _target[lastScan + i])
                 {
                     agree++;
                 }
@@ -112,7 +128,7 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
                 bestScore = 0;
                 for (var i = 1; scan >= lastScan + i && matchPos >= i; i++)
                 {
-                    if (old[matchPos - i] == target[scan - i])
+                    if (old[matchPos - i] == _target[scan - i])
                     {
                         agree++;
                     }
@@ -134,13 +150,13 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
                 var split = 0;
                 for (var i = 0; i < overlap; i++)
                 {
-                    if (target[lastScan + forward - overlap + i]
+                    if (_target[lastScan + forward - overlap + i]
                         == old[lastPos + forward - overlap + i])
                     {
                         agree++;
                     }
 
-                    if (target[scan - backward + i] == old[matchPos - backward + i])
+                    if (_target[scan - backward + i] == old[matchPos - backward + i])
                     {
                         agree--;
                     }
@@ -167,28 +183,31 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int Position, int Length) Search(ReadOnlySpan<byte> key, long preferred)
     {
-        var sa = suffixArray;
+        var sa = _suffixArray;
         if (sa.Length == 0)
         {
             return (0, 0);
         }
 
-        var old = baseData.AsSpan();
+        var old = _baseData.AsSpan();
         var lo = 0;
         var hi = sa.Length - 1;
         if (key.Length >= sizeof(ulong))
         {
-            // Narrow the range on the samples first: they sit together in a few megabytes,
-            // where the full search would fetch a suffix-array entry and then its text at
-            // every step. A sample strictly below the key's first eight bytes is a suffix
+            // Narrow the range on the samples first: a sixteenth as many, with their bytes
+            // inline, where the full search would fetch a suffix-array entry and then its text
+            // at every step, two cache misses. A sample strictly below the key's first eight bytes is a suffix
             // below the key, one strictly above is above it, so the search still ends on the
             // same pair of neighbours and finds the same match.
             var samples = _samples;
+            var starts = _sampleStarts;
             var prefix = BinaryPrimitives.ReadUInt64BigEndian(key);
-            var below = LowerBound(samples, 0, prefix);
+            var first = (int)(prefix >> 48);
+            var stop = starts[first + 1];
+            var below = LowerBound(samples, starts[first], stop, prefix);
             var above = prefix == ulong.MaxValue
                 ? samples.Length
-                : LowerBound(samples, below, prefix + 1);
+                : LowerBound(samples, below, stop, prefix + 1);
 
             if (below > 0)
             {
@@ -257,10 +276,9 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
         return (best, length);
     }
 
-    /// <summary>First index from <paramref name="lo"/> on whose value is at least <paramref name="value"/>.</summary>
-    private static int LowerBound(ulong[] values, int lo, ulong value)
+    /// <summary>First index in [lo, hi) whose value is at least <paramref name="value"/>, else hi.</summary>
+    private static int LowerBound(ulong[] values, int lo, int hi, ulong value)
     {
-        var hi = values.Length;
         while (lo < hi)
         {
             var mid = (int)((uint)(lo + hi) >> 1);
@@ -275,6 +293,27 @@ internal sealed class Matcher(byte[] baseData, int[] suffixArray, byte[] target)
         }
 
         return lo;
+    }
+
+    private static int[] IndexSamples(ulong[] samples)
+    {
+        var starts = new int[(1 << 16) + 1];
+        var next = 0;
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var value = (int)(samples[i] >> 48);
+            while (next <= value)
+            {
+                starts[next++] = i;
+            }
+        }
+
+        while (next < starts.Length)
+        {
+            starts[next++] = samples.Length;
+        }
+
+        return starts;
     }
 
     // The first eight bytes of every 2^SampleShift-th suffix, big-endian, so that comparing the
