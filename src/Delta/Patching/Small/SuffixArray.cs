@@ -198,6 +198,7 @@ internal static unsafe class SuffixArray
         *p++ = t[j] < c1 ? ~j : j;
         for (var i = 0; i < n; i++)
         {
+            t.Prefetch(sa[Math.Min(i + PrefetchDistance, n - 1)] - 1);
             j = sa[i];
             if (j > 0)
             {
@@ -223,6 +224,7 @@ internal static unsafe class SuffixArray
         p = sa + b[0];
         for (var i = n - 1; i >= 0; i--)
         {
+            t.Prefetch(sa[Math.Max(i - PrefetchDistance, 0)] - 1);
             j = sa[i];
             if (j > 0)
             {
@@ -307,6 +309,13 @@ internal static unsafe class SuffixArray
         int names = 0, q = n, qLength = 0;
         for (i = 0; i < m; i++)
         {
+            var ahead = sa[Math.Min(i + PrefetchDistance, m - 1)];
+            t.Prefetch(ahead);
+            if (Sse.IsSupported)
+            {
+                Sse.Prefetch0(sa + m + (ahead >> 1));
+            }
+
             p = sa[i];
             var pLength = sa[m + (p >> 1)];
             var differs = true;
