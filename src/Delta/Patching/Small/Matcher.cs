@@ -57,6 +57,7 @@ internal sealed class Matcher
         var scan = start;
         var matchLength = 0;
         var matchPos = 0;
+        var matchIndex = 0;
         var lastScan = start;
 
         // Start aligned with the same position in the base: when the range is the second half
@@ -70,7 +71,8 @@ internal sealed class Matcher
             var scoredTo = scan += matchLength;
             for (; scan < end; scan++)
             {
-                (matchPos, matchLength) = Search(_target.AsSpan(scan, end - scan), scan + lastOffset);
+                var key = _target.AsSpan(scan, end - scan);
+                (matchIndex, matchLength) = Search(key);
                 for (; scoredTo < scan + matchLength; scoredTo++)
                 {
                     var at = scoredTo + lastOffset;
@@ -80,8 +82,15 @@ internal sealed class Matcher
                     }
                 }
 
-                if ((matchLength == oldScore && matchLength != 0)
-                    || matchLength > oldScore + MinGain)
+                // Only a match that opens a new alignment needs its position, so only then is
+                // the nearest of the equally long ones looked for.
+                if (matchLength > oldScore + MinGain)
+                {
+                    matchPos = Nearest(key, matchIndex, matchLength, scan + lastOffset);
+                    break;
+                }
+
+                if (matchLength == oldScore && matchLength != 0)
                 {
                     break;
                 }
@@ -180,9 +189,12 @@ internal sealed class Matcher
         }
     }
 
-    /// <summary>Longest prefix of <paramref name="key"/> found in the base.</summary>
+    /// <summary>
+    /// Longest prefix of <paramref name="key"/> found in the base: the suffix-array index of a
+    /// suffix that starts with it, and its length.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (int Position, int Length) Search(ReadOnlySpan<byte> key, long preferred)
+    private (int Index, int Length) Search(ReadOnlySpan<byte> key)
     {
         var sa = _suffixArray;
         if (sa.Length == 0)
@@ -245,14 +257,19 @@ internal sealed class Matcher
             }
         }
 
-        var (index, length) = lcpLo >= lcpHi ? (lo, lcpLo) : (hi, lcpHi);
-        if (length == 0)
-        {
-            return (sa[index], length);
-        }
+        return lcpLo >= lcpHi ? (lo, lcpLo) : (hi, lcpHi);
+    }
 
-        // Among equally long matches, prefer the one nearest the current alignment: its
-        // surroundings are the likeliest to keep matching after the exact part ends.
+    /// <summary>
+    /// Among the suffixes beside <paramref name="index"/> that also start with the key's first
+    /// <paramref name="length"/> bytes, the position nearest <paramref name="preferred"/>: its
+    /// surroundings are the likeliest to keep matching after the exact part ends.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Nearest(ReadOnlySpan<byte> key, int index, int length, long preferred)
+    {
+        var sa = _suffixArray;
+        var old = _baseData.AsSpan();
         var best = sa[index];
         var bestDistance = Math.Abs(best - preferred);
         for (var step = -1; step <= 1; step += 2)
@@ -274,7 +291,7 @@ internal sealed class Matcher
             }
         }
 
-        return (best, length);
+        return best;
     }
 
     /// <summary>Length of the common prefix of two spans.</summary>
