@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Mist.Delta.Patching.Small;
 
@@ -73,13 +74,10 @@ internal sealed class Matcher
             {
                 var key = _target.AsSpan(scan, end - scan);
                 (matchIndex, matchLength) = Search(key);
-                for (; scoredTo < scan + matchLength; scoredTo++)
+                if (scoredTo < scan + matchLength)
                 {
-                    var at = scoredTo + lastOffset;
-                    if ((ulong)at < (ulong)oldLength && old[at] == _target[scoredTo])
-                    {
-                        oldScore++;
-                    }
+                    oldScore += AgreeingBytes(scoredTo, scan + matchLength, lastOffset);
+                    scoredTo = scan + matchLength;
                 }
 
                 // Only a match that opens a new alignment needs its position, so only then is
@@ -115,8 +113,25 @@ internal sealed class Matcher
 
             // Stretch the previous cover forwards while at least half its bytes agree.
             int agree = 0, bestScore = 0, forward = 0;
-            for (var i = 0; lastScan + i < scan && lastPos + i < oldLength;)
+            var stretch = Math.Min(scan - lastScan, oldLength - lastPos);
+            for (var i = 0; i < stretch;)
             {
+                // A block that agrees throughout raises the score at every byte, so the best
+                // point is its end if that beats the best so far: skip it in one step.
+                if (i + Vector128<byte>.Count <= stretch
+                    && AllAgree(old, lastPos + i, _target, lastScan + i))
+                {
+                    agree += Vector128<byte>.Count;
+                    i += Vector128<byte>.Count;
+                    if ((agree * 2) - i > (bestScore * 2) - forward)
+                    {
+                        bestScore = agree;
+                        forward = i;
+                    }
+
+                    continue;
+                }
+
                 if (old[lastPos + i] == _target[lastScan + i])
                 {
                     agree++;
@@ -293,6 +308,40 @@ internal sealed class Matcher
 
         return best;
     }
+
+    /// <summary>
+    /// How many of target[from, to) equal the base byte at <paramref name="offset"/> from them
+    /// (bytes whose counterpart falls outside the base count as disagreeing).
+    /// </summary>
+    private int AgreeingBytes(int from, int to, long offset)
+    {
+        var first = (int)Math.Clamp(from, -offset, _baseData.Length - offset);
+        var last = (int)Math.Clamp(to, first, _baseData.Length - offset);
+        var target = _target.AsSpan(first, last - first);
+        var old = _baseData.AsSpan((int)(first + offset), target.Length);
+        var count = 0;
+        var i = 0;
+        for (; i <= target.Length - Vector128<byte>.Count; i += Vector128<byte>.Count)
+        {
+            var equal = Vector128.Equals(Vector128.Create(target[i..]), Vector128.Create(old[i..]));
+            count += BitOperations.PopCount(equal.ExtractMostSignificantBits());
+        }
+
+        for (; i < target.Length; i++)
+        {
+            if (target[i] == old[i])
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AllAgree(byte[] a, int aAt, byte[] b, int bAt) =>
+        Vector128.Create(a.AsSpan(aAt, Vector128<byte>.Count))
+        == Vector128.Create(b.AsSpan(bAt, Vector128<byte>.Count));
 
     /// <summary>Length of the common prefix of two spans.</summary>
     /// <remarks>
