@@ -120,13 +120,14 @@ public static class DeltaBenchmark
             $"cpu: encode {encodeCpu.TotalSeconds:F2} s, apply {applyCpu.TotalSeconds:F2} s "
             + $"({newBytes / 1e6 / applyCpu.TotalSeconds:F0} MB/s of output per core)"));
 
-        // Summed over threads: with both cores busy this is about the CPU of each phase.
+        // Summed over threads, so with both cores busy about the CPU of each phase (more when
+        // other processes compete for the cores). JIT time is paid once per process.
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"small encoder phases: index {EncodePhaseClock.Index.TotalSeconds:F2} s, "
             + $"match {EncodePhaseClock.Match.TotalSeconds:F2} s, "
             + $"streams {EncodePhaseClock.Streams.TotalSeconds:F2} s; "
-            + $"process totals: JIT {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s, "
+            + $"process: JIT {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s, "
             + $"GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
 
         var patchBytes = patches.Values.Sum(p => new FileInfo(p).Length);

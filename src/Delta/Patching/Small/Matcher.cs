@@ -224,9 +224,9 @@ internal sealed class Matcher
         {
             // Narrow the range on the samples first: a sixteenth as many, with their bytes
             // inline, where the full search would fetch a suffix-array entry and then its text
-            // at every step, two cache misses. A sample strictly below the key's first eight bytes is a suffix
-            // below the key, one strictly above is above it, so the search still ends on the
-            // same pair of neighbours and finds the same match.
+            // at every step, two cache misses. A sample strictly below the key's first eight
+            // bytes is a suffix below the key, one strictly above is above it, so the search
+            // still ends on the same pair of neighbours and finds the same match.
             var samples = _samples;
             var starts = _sampleStarts;
             var prefix = BinaryPrimitives.ReadUInt64BigEndian(key);
@@ -366,7 +366,7 @@ internal sealed class Matcher
         return a.CommonPrefixLength(b);
     }
 
-    /// <summary>First index in [lo, hi) whose value is at least <paramref name="value"/>, else hi.</summary>
+    /// <summary>First index in [lo, hi) whose value is at least <paramref name="value"/>.</summary>
     private static int LowerBound(ulong[] values, int lo, int hi, ulong value)
     {
         while (lo < hi)
