@@ -209,7 +209,7 @@ internal sealed class Matcher
     /// suffix that starts with it, and its length.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (int Index, int Length) Search(ReadOnlySpan<byte> key)
+    internal (int Index, int Length) Search(ReadOnlySpan<byte> key)
     {
         var sa = _suffixArray;
         if (sa.Length == 0)
