@@ -9,7 +9,7 @@ public sealed class MatcherSearchTests
         { "empty", [] },
         { "one byte", [0xFF] },
         { "shorter than a sample", [1, 0, 0xFF, 0xFF, 0] },
-        { "all 0xFF: prefixes reach the largest value", Enumerable.Repeat((byte)0xFF, 300).ToArray() },
+        { "all 0xFF: prefixes at the largest value", Enumerable.Repeat((byte)255, 300).ToArray() },
         { "ends in zeros, like sample padding", [.. TestData.CodeLike(500, 1), 0, 0, 0] },
         { "code-like", TestData.CodeLike(3000, 2) },
         { "two symbols", TwoSymbols(2000, 3) },
