@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Mist.Delta.Patching;
+using Mist.Delta.Patching.Small;
 
 namespace Mist.Bench.Delta;
 
@@ -118,6 +119,16 @@ public static class DeltaBenchmark
             CultureInfo.InvariantCulture,
             $"cpu: encode {encodeCpu.TotalSeconds:F2} s, apply {applyCpu.TotalSeconds:F2} s "
             + $"({newBytes / 1e6 / applyCpu.TotalSeconds:F0} MB/s of output per core)"));
+
+        // Summed over threads, so with both cores busy about the CPU of each phase (more when
+        // other processes compete for the cores). JIT time is paid once per process.
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"small encoder phases: index {EncodePhaseClock.Index.TotalSeconds:F2} s, "
+            + $"match {EncodePhaseClock.Match.TotalSeconds:F2} s, "
+            + $"streams {EncodePhaseClock.Streams.TotalSeconds:F2} s; "
+            + $"process: JIT {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s, "
+            + $"GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
 
         var patchBytes = patches.Values.Sum(p => new FileInfo(p).Length);
         Console.WriteLine("largest patches:");

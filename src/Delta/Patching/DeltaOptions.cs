@@ -8,8 +8,8 @@ public sealed record DeltaOptions
 
     /// <summary>
     /// Memory the small encoder may spend on one suffix-array index (the index plus its work
-    /// arrays take about six bytes per indexed base byte). Bases above what this allows are
-    /// diffed in segments. The default, 2 GiB, indexes about 340 MiB of base at once and leaves
+    /// arrays take at most eight bytes per indexed base byte). Bases above what this allows are
+    /// diffed in segments. The default, 2 GiB, indexes 256 MiB of base at once and leaves
     /// room for two segments in parallel on a 24 GB machine that is doing other things.
     /// </summary>
     public long MaxIndexMemoryBytes { get; init; } = 2L << 30;

@@ -1,5 +1,6 @@
 using CsCheck;
 using Mist.Delta.Patching;
+using Mist.Delta.Patching.Small;
 
 namespace Mist.Delta.Tests.Patching;
 
@@ -53,7 +54,7 @@ public sealed class PropertyTests
     {
         var options = new DeltaOptions
         {
-            MaxIndexMemoryBytes = 6 << 16,
+            MaxIndexMemoryBytes = SuffixArray.BytesPerIndexedByte << 16,
             MaxFastWindowBytes = 1 << 16,
             AutoTryBothBelowBytes = 0,
         };

@@ -114,7 +114,7 @@ public sealed class RoundTripTests
     [MemberData(nameof(Modes))]
     public void Files_above_the_index_bound_are_diffed_in_segments(DeltaMode mode)
     {
-        // A 1 MiB index bound makes a window of about 170 KiB, so these files need segments.
+        // A 1 MiB index bound makes a window of 128 KiB, so these files need segments.
         var options = new DeltaOptions
         {
             MaxIndexMemoryBytes = 1 << 20,

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 
 namespace Mist.Delta.Patching.Small;
 
@@ -14,9 +15,16 @@ internal static class SmallSegmentEncoder
 
     public static byte[][] Encode(byte[] baseWindow, byte[] target, DeltaOptions options)
     {
+        var started = Stopwatch.GetTimestamp();
         var suffixArray = SuffixArray.Build(baseWindow);
+        EncodePhaseClock.AddIndex(started);
+
+        started = Stopwatch.GetTimestamp();
         var matcher = new Matcher(baseWindow, suffixArray, target);
         var entries = MatchAll(matcher, target.Length, options);
+        EncodePhaseClock.AddMatch(started);
+
+        started = Stopwatch.GetTimestamp();
 
         var control = new ArrayBufferWriter<byte>(entries.Count * 6);
         var diff = GC.AllocateUninitializedArray<byte>(target.Length);
@@ -65,6 +73,7 @@ internal static class SmallSegmentEncoder
                 3 => ZstdFrames.Compress(tails, level),
                 _ => ZstdFrames.Compress(literal.AsSpan(0, literalLength), level),
             });
+        EncodePhaseClock.AddStreams(started);
 
         return streams;
     }
