@@ -25,8 +25,11 @@ public sealed class InstallRecord(InstallLayout layout)
         try
         {
             var bytes = await File.ReadAllBytesAsync(layout.InstalledPath, cancellationToken);
-            return JsonSerializer.Deserialize<InstalledVersion>(bytes, Json)
+            var installed = JsonSerializer.Deserialize<InstalledVersion>(bytes, Json)
                 ?? throw new JsonException("empty document");
+            return MissingField(installed) is { } field
+                ? throw new JsonException($"no {field}")
+                : installed;
         }
         catch (JsonException e)
         {
@@ -35,6 +38,14 @@ public sealed class InstallRecord(InstallLayout layout)
                 e);
         }
     }
+
+    // The serializer leaves absent members null whatever their declared type; every later
+    // step (URLs, hash checks) needs these, so a record without one is damaged.
+    private static string? MissingField(InstalledVersion installed) =>
+        string.IsNullOrEmpty(installed.Game) ? "game"
+        : string.IsNullOrEmpty(installed.Label) ? "label"
+        : string.IsNullOrEmpty(installed.ManifestHash) ? "manifestHash"
+        : null;
 
     /// <summary>
     /// The kept manifest, checked against the hash recorded at install time, so a damaged or
