@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Mist.Domain.Common;
@@ -21,6 +22,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             DomainException { Kind: DomainErrorKind.NotFound } => (404, "Not found.", null),
             DomainException { Kind: DomainErrorKind.Conflict } => (409, "Conflict.", null),
             DomainException => (400, "The request is not valid.", null),
+            BadHttpRequestException { InnerException: JsonException j } =>
+                (400, "The request is not valid.", BodyErrors(j)),
             BadHttpRequestException b => (b.StatusCode, "The request is not valid.", null),
             _ => (0, "", null),
         };
@@ -34,7 +37,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         {
             Status = status,
             Title = title,
-            Detail = exception is ValidationException ? null : exception.Message,
+            Detail = exception switch
+            {
+                ValidationException => null,
+                BadHttpRequestException { InnerException: JsonException } =>
+                    "The body is not JSON of the expected shape.",
+                _ => exception.Message,
+            },
         };
         if (errors is not null)
         {
@@ -53,6 +62,16 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         exception.Errors
             .GroupBy(e => JsonName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+
+    // A path like "$.slug" names the field; a body broken before any field names none.
+    private static Dictionary<string, string[]> BodyErrors(JsonException exception)
+    {
+        var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.")
+            ? path[2..]
+            : "body";
+        var reason = exception.Message.Split(" Path: ")[0];
+        return new Dictionary<string, string[]> { [field] = [reason] };
+    }
 
     private static string JsonName(string property) =>
         property.Length == 0 ? property : char.ToLowerInvariant(property[0]) + property[1..];

@@ -40,6 +40,10 @@ public static class ServerComposition
         builder.AddHealthEndpoints();
 
         builder.Services.AddProblemDetails();
+
+        // Outside Development a body that does not bind would get a bare 400; thrown, it
+        // reaches ProblemExceptionHandler, which names the field and the reason.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
         return builder;
