@@ -50,6 +50,42 @@ public sealed class RequestBuildTests(ServerFixture server) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task Request_for_a_link_in_a_root_leading_outside_the_roots_is_refused()
+    {
+        using var admin = await AdminAsync();
+        var slug = await RegisterGameAsync(admin);
+        var outside = Directory.CreateDirectory(Path.Combine(server.Root, "outside")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(outside, "secret.txt"), "not for players");
+        var link = Path.Combine(server.ImportRoot, $"{slug}-link");
+        File.CreateSymbolicLink(link, outside);
+
+        using var direct = await admin.PostAsJsonAsync(
+            $"/api/admin/games/{slug}/versions", new { label = "1.0", sourcePath = link });
+        using var below = await admin.PostAsJsonAsync(
+            $"/api/admin/games/{slug}/versions",
+            new { label = "1.1", sourcePath = $"{link}/." });
+
+        await ShouldBeValidationProblemAsync(direct, "sourcePath");
+        await ShouldBeValidationProblemAsync(below, "sourcePath");
+    }
+
+    [Fact]
+    public async Task Request_for_a_link_leading_to_another_folder_in_the_root_is_accepted()
+    {
+        using var admin = await AdminAsync();
+        var slug = await RegisterGameAsync(admin);
+        var source = Directory.CreateDirectory(Path.Combine(server.ImportRoot, slug)).FullName;
+        await File.WriteAllTextAsync(Path.Combine(source, "game.txt"), "content");
+        var link = Path.Combine(server.ImportRoot, $"{slug}-latest");
+        File.CreateSymbolicLink(link, slug);
+
+        using var response = await admin.PostAsJsonAsync(
+            $"/api/admin/games/{slug}/versions", new { label = "1.0", sourcePath = link });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+    }
+
+    [Fact]
     public async Task Request_for_an_unknown_game_is_not_found()
     {
         using var admin = await AdminAsync();

@@ -11,6 +11,7 @@ public sealed class RequestBuildValidator : AbstractValidator<RequestBuild>
         var roots = options.Value.Roots
             .Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r)))
             .ToArray();
+        var realRoots = roots.Select(r => LinkFreePath.Resolve(r) ?? r).ToArray();
 
         RuleFor(c => c.Slug)
             .Must(Naming.IsValidSlug)
@@ -29,7 +30,9 @@ public sealed class RequestBuildValidator : AbstractValidator<RequestBuild>
             .WithMessage(c => roots.Length == 0
                 ? "No import roots are configured on this server."
                 : $"The path must be under one of the import roots: {string.Join(", ", roots)}.")
-            .Must(Directory.Exists).WithMessage("The path is not a folder the server can read.");
+            .Must(Directory.Exists).WithMessage("The path is not a folder the server can read.")
+            .Must(p => LinkFreePath.Resolve(p) is { } real && IsUnder(real, realRoots))
+            .WithMessage("The path leads outside the import roots through a symbolic link.");
     }
 
     private static bool IsUnder(string path, string[] roots)
