@@ -65,4 +65,7 @@ app.Configure(config =>
     DeltaCommands.Register(config);
 });
 
-return await app.RunAsync(args, cancellation.Token);
+// Spectre answers a usage error or an unexpected failure with -1 (255 to the shell); scripts
+// are promised 1 for every failure.
+var exitCode = await app.RunAsync(args, cancellation.Token);
+return exitCode < 0 ? 1 : exitCode;

@@ -30,6 +30,7 @@ public static class ServerComposition
 {
     public static WebApplicationBuilder AddMistServer(this WebApplicationBuilder builder)
     {
+        builder.AddShippedSettings();
         builder.AddInfrastructure();
         builder.Services.AddFileSystemStorage(builder.Configuration);
         builder.AddReadModels();
