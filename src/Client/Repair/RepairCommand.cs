@@ -46,7 +46,7 @@ public sealed class RepairCommand : MistCommand<RepairSettings>
         {
             AnsiConsole.Markup("[green]Repaired[/] ");
             AnsiConsole.WriteLine(
-                $"{name}: {result.Repaired.Count} entries restored, " +
+                $"{name}: {Output.Count(result.Repaired.Count, "entry", "entries")} restored, " +
                 $"{Output.Bytes(api.BytesReceived)} downloaded, " +
                 $"{Output.Bytes(result.BytesWritten)} written.");
         }
@@ -54,8 +54,8 @@ public sealed class RepairCommand : MistCommand<RepairSettings>
         if (result.LeftAlone.Count > 0)
         {
             AnsiConsole.WriteLine(
-                $"{result.LeftAlone.Count} entries the version does not have were left alone " +
-                "(they may be saves or mods).");
+                $"Left alone: {Output.Count(result.LeftAlone.Count, "entry", "entries")} the "
+                + "version does not have (they may be saves or mods).");
         }
 
         return 0;

@@ -21,4 +21,8 @@ internal static class Output
 
         return unit == 0 ? $"{bytes} B" : $"{value:0.0} {units[unit]}";
     }
+
+    /// <summary>A count with its noun in the right number: "1 entry", "3 entries".</summary>
+    public static string Count(int count, string one, string many) =>
+        $"{count} {(count == 1 ? one : many)}";
 }

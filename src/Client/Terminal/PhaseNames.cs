@@ -14,7 +14,7 @@ internal static class PhaseNames
         ProgressPhase.Placing => "Moving into place",
         ProgressPhase.Verifying => "Verifying",
         ProgressPhase.Ingesting => "Ingesting",
-        ProgressPhase.BuildingPatches => "Building patches",
+        ProgressPhase.BuildingPatches => "Patches built",
         _ => phase.ToString(),
     };
 

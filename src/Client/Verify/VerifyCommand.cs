@@ -5,8 +5,9 @@ using Spectre.Console;
 namespace Mist.Client.Verify;
 
 /// <summary>
-/// Re-hashes an install against the manifest kept beside it. Needs no server: exit 0 when the
-/// folder is exactly the installed version, 1 otherwise, each difference listed.
+/// Re-hashes an install against the manifest kept beside it. Needs no server. Every difference
+/// is listed; the exit is 1 when a file of the version is missing or wrong, and 0 when the only
+/// differences are extra entries, which installs and repairs leave alone (saves, mods).
 /// </summary>
 public sealed class VerifyCommand : MistCommand<VerifySettings>
 {
@@ -41,22 +42,31 @@ public sealed class VerifyCommand : MistCommand<VerifySettings>
             AnsiConsole.WriteLine(difference.ToString());
         }
 
-        var noun = differences.Count == 1 ? "difference" : "differences";
-        AnsiConsole.Markup($"[red]{differences.Count} {noun}[/] ");
-        AnsiConsole.WriteLine($"from {installed.Game} {installed.Label}.");
-        if (differences.Any(d => d.Kind != DifferenceKind.Extra))
+        var broken = differences.Count(d => d.Kind != DifferenceKind.Extra);
+        var extra = differences.Count - broken;
+        if (broken > 0)
         {
+            AnsiConsole.Markup(
+                $"[red]{Output.Count(broken, "difference", "differences")}[/] ");
             AnsiConsole.WriteLine(
+                $"from {installed.Game} {installed.Label}; " +
                 $"'mist repair --dir {settings.Dir}' restores the version's files.");
         }
-
-        if (differences.Any(d => d.Kind == DifferenceKind.Extra))
+        else
         {
+            AnsiConsole.Markup("[green]OK[/] ");
             AnsiConsole.WriteLine(
-                "Installs leave extra entries alone (they may be saves or mods); remove them " +
-                "yourself if the folder should hold the version only.");
+                $"{installed.Game} {installed.Label}: every file of the version matches.");
         }
 
-        return ErrorReporter.Failure;
+        if (extra > 0)
+        {
+            AnsiConsole.WriteLine(
+                $"Not part of the version: {Output.Count(extra, "entry", "entries")}. Installs "
+                + "leave them alone (they may be saves or mods); remove them yourself if the "
+                + "folder should hold the version only.");
+        }
+
+        return broken > 0 ? ErrorReporter.Failure : 0;
     }
 }
