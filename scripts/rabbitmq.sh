@@ -49,9 +49,19 @@ as_owner() {
   fi
 }
 
+# Under load the CLI itself can take many seconds to answer, so it gets a long timeout.
 running() {
-  [ -f "$data/rabbitmq.pid" ] && as_owner "$bin/rabbitmqctl" -n "$node" -q status \
-    >/dev/null 2>&1
+  as_owner "$bin/rabbitmqctl" -n "$node" -t 60 -q ping >/dev/null 2>&1
+}
+
+# Something listening on the node's ports: a node of ours that did not answer in time, or a
+# stranger. Starting a second node there would fail and take the first one's pid file along.
+ports_taken() {
+  local p
+  for p in "$port" "$dist_port"; do
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && return 0
+  done
+  return 1
 }
 
 start() {
@@ -71,6 +81,12 @@ start() {
     [ "$(id -u)" = 0 ] && chown -R rabbitmq:rabbitmq "$data"
   fi
 
+  if ! running && ports_taken; then
+    echo "rabbitmq.sh: port $port or $dist_port is in use, but node $node does not answer;" \
+      "stop what holds it, or set MIST_RABBITMQ_PORT" >&2
+    exit 1
+  fi
+
   if ! running; then
     as_owner nohup "$bin/rabbitmq-server" >"$data/log/startup.log" 2>&1 &
     if ! as_owner "$bin/rabbitmqctl" -n "$node" -q wait "$data/rabbitmq.pid" --timeout 120 \
@@ -84,7 +100,10 @@ start() {
 
 stop() {
   if [ -x "$bin/rabbitmqctl" ] && running; then
-    as_owner "$bin/rabbitmqctl" -n "$node" -q stop "$data/rabbitmq.pid" >/dev/null
+    # With the pid file, stop also waits for the node's process to end.
+    local pid_file=()
+    [ -f "$data/rabbitmq.pid" ] && pid_file=("$data/rabbitmq.pid")
+    as_owner "$bin/rabbitmqctl" -n "$node" -q stop "${pid_file[@]}" >/dev/null
   fi
   echo "RabbitMQ on port $port is stopped"
 }

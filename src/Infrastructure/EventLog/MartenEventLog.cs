@@ -71,7 +71,8 @@ public sealed class MartenEventLog(IDocumentStore store, IMartenOutbox outbox) :
         }
         catch (ExistingStreamIdCollisionException)
         {
-            throw DomainException.Conflict($"'{streamKey}' exists already.");
+            throw DomainException.Conflict(
+                $"'{streamKey}' was created by someone else at the same time.");
         }
         catch (ConcurrencyException)
         {

@@ -111,6 +111,7 @@ public sealed class RequestBuildTests(ServerFixture server) : IClassFixture<Serv
 
         first.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         second.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await DetailAsync(second)).ShouldBe($"Game '{slug}' has a version '1.0' already.");
     }
 
     [Fact]
@@ -123,6 +124,7 @@ public sealed class RequestBuildTests(ServerFixture server) : IClassFixture<Serv
             "/api/admin/games", new { slug, name = "Again" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await DetailAsync(response)).ShouldBe($"There is a game '{slug}' already.");
     }
 
     [Fact]
@@ -176,6 +178,10 @@ public sealed class RequestBuildTests(ServerFixture server) : IClassFixture<Serv
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         return slug;
     }
+
+    private static async Task<string?> DetailAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("detail").GetString();
 
     private static async Task ShouldBeValidationProblemAsync(
         HttpResponseMessage response, string field)

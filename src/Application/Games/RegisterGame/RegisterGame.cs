@@ -30,6 +30,14 @@ public sealed class RegisterGameHandler(IEventLog log, TimeProvider clock)
     {
         var registered = Game.Register(command.Slug, command.Name, clock.GetUtcNow());
 
+        // The store refuses a second stream too, but only as a race's last word: checked here,
+        // the refusal names the game and is not logged as a failed save.
+        if (await log.LoadAsync(StreamKeys.Game(command.Slug), Game.Fold, cancellationToken)
+            is not null)
+        {
+            throw DomainException.Conflict($"There is a game '{command.Slug}' already.");
+        }
+
         await log.StartAsync(StreamKeys.Game(command.Slug), [registered], [], cancellationToken);
 
         return new GameRegistration(registered.Slug, registered.Name);

@@ -27,6 +27,14 @@ public sealed class RequestBuildHandler(IEventLog log, TimeProvider clock)
             Path.GetFullPath(command.SourcePath),
             clock.GetUtcNow());
 
+        if (await log.LoadAsync(
+                StreamKeys.Version(command.Slug, command.Label), GameVersion.Fold, cancellationToken)
+            is not null)
+        {
+            throw DomainException.Conflict(
+                $"Game '{command.Slug}' has a version '{command.Label}' already.");
+        }
+
         await log.StartAsync(
             StreamKeys.Version(command.Slug, command.Label),
             [requested],
