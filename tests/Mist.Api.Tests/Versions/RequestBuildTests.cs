@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Mist.Api.Tests.Patches;
 using Mist.Api.Tests.Support;
+using Mist.Domain.Common;
+using Mist.Domain.Versions;
 
 namespace Mist.Api.Tests.Versions;
 
@@ -83,6 +86,9 @@ public sealed class RequestBuildTests(ServerFixture server) : IClassFixture<Serv
             $"/api/admin/games/{slug}/versions", new { label = "1.0", sourcePath = link });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var events = await new PatchScenario(server, slug)
+            .EventsAsync(StreamKeys.Version(slug, "1.0"));
+        events.OfType<BuildRequested>().Single().SourcePath.ShouldBe(source);
     }
 
     [Fact]

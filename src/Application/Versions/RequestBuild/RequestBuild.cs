@@ -24,7 +24,9 @@ public sealed class RequestBuildHandler(IEventLog log, TimeProvider clock)
         var requested = GameVersion.RequestBuild(
             game.State.Slug,
             command.Label,
-            Path.GetFullPath(command.SourcePath),
+            // The folder as found now, every link followed: the worker reads it later, and a
+            // link swapped in on the way meanwhile must not lead it elsewhere.
+            LinkFreePath.Resolve(command.SourcePath) ?? Path.GetFullPath(command.SourcePath),
             clock.GetUtcNow());
 
         if (await log.LoadAsync(
