@@ -19,7 +19,8 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Mist.Bench apply OLD_DIR NEW_DIR [--runs N]");
     Console.Error.WriteLine("       Mist.Bench delta OLD_DIR NEW_DIR [--mode small|fast|auto]");
-    Console.Error.WriteLine("       Mist.Bench delta-large OLD_DIR NEW_DIR [--size GIB] [--mode M]");
+    Console.Error.WriteLine(
+        "       Mist.Bench delta-large OLD_DIR NEW_DIR [--size GIB] [--mode M]");
     Console.Error.WriteLine("       Mist.Bench ingest DIR");
     Console.Error.WriteLine("       Mist.Bench chain [POSTGRES_CONNECTION_STRING]");
     return 2;

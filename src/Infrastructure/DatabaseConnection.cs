@@ -6,7 +6,9 @@ public static class DatabaseConnection
 {
     public const string Name = "Mist";
 
-    /// <summary>The PostgreSQL connection string; its absence stops the process with a reason.</summary>
+    /// <summary>
+    /// The PostgreSQL connection string; its absence stops the process with a reason.
+    /// </summary>
     public static string From(IConfiguration configuration) =>
         configuration.GetConnectionString(Name) is { Length: > 0 } value
             ? value

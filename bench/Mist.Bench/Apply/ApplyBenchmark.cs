@@ -102,7 +102,8 @@ public static class ApplyBenchmark
             figures.Add(result);
             Console.WriteLine(
                 $"run {run}: wrote {result.TargetBytesWritten:N0} B in " +
-                $"{result.ApplySeconds:F3} s = {result.MegabytesPerSecond:F0} MB/s ({result.ApplyCpuSeconds:F2} CPU s); " +
+                $"{result.ApplySeconds:F3} s = {result.MegabytesPerSecond:F0} MB/s " +
+                $"({result.ApplyCpuSeconds:F2} CPU s); " +
                 $"whole update {result.UpdateSeconds:F3} s, fetched " +
                 $"{server.BytesReceived:N0} B; verified {result.Verified}");
             Directory.Delete(install, recursive: true);

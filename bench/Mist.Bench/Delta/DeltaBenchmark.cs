@@ -19,13 +19,15 @@ public static class DeltaBenchmark
     {
         if (args.Length < 2 || !Directory.Exists(args[0]) || !Directory.Exists(args[1]))
         {
-            Console.Error.WriteLine("usage: delta OLD_DIR NEW_DIR [--mode small|fast|auto] [--no-tools]");
+            Console.Error.WriteLine(
+                "usage: delta OLD_DIR NEW_DIR [--mode small|fast|auto] [--no-tools]");
             return 2;
         }
 
         var mode = DeltaMode.Auto;
         var modeAt = Array.IndexOf(args, "--mode");
-        if (modeAt >= 0 && (modeAt + 1 >= args.Length || !Enum.TryParse(args[modeAt + 1], true, out mode)))
+        if (modeAt >= 0
+            && (modeAt + 1 >= args.Length || !Enum.TryParse(args[modeAt + 1], true, out mode)))
         {
             Console.Error.WriteLine("--mode takes small, fast or auto");
             return 2;
@@ -132,9 +134,12 @@ public static class DeltaBenchmark
 
         var patchBytes = patches.Values.Sum(p => new FileInfo(p).Length);
         Console.WriteLine("largest patches:");
-        foreach (var (pair, path) in patches.OrderByDescending(p => new FileInfo(p.Value).Length).Take(8))
+        foreach (var (pair, path) in
+                 patches.OrderByDescending(p => new FileInfo(p.Value).Length).Take(8))
         {
-            Console.WriteLine($"  {new FileInfo(path).Length,10:N0} B  {pair.NewBytes,12:N0} B  {pair.RelativePath}");
+            Console.WriteLine(
+                $"  {new FileInfo(path).Length,10:N0} B  {pair.NewBytes,12:N0} B  " +
+                $"{pair.RelativePath}");
         }
 
         return new RunFigures(

@@ -1,7 +1,14 @@
 namespace Mist.Bench.Delta;
 
-/// <summary>A file of the new build and, when the old build has the same path, its old version.</summary>
-internal sealed record FilePair(string RelativePath, string? OldPath, string NewPath, long NewBytes, int Id)
+/// <summary>
+/// A file of the new build and, when the old build has the same path, its old version.
+/// </summary>
+internal sealed record FilePair(
+    string RelativePath,
+    string? OldPath,
+    string NewPath,
+    long NewBytes,
+    int Id)
 {
     public static IReadOnlyList<FilePair> List(string oldRoot, string newRoot)
     {

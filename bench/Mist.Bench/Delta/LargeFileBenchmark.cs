@@ -46,9 +46,13 @@ public static class LargeFileBenchmark
         var patchPath = Path.Combine(work, "patch.mdlt");
         var outputPath = Path.Combine(work, "output.bin");
 
-        Console.WriteLine($"writing a {settings.SizeBytes / (double)(1L << 30):F2} GiB base and target in {work}");
-        var baseBytes = LargeFileSource.Write(oldRoot, basePath, settings.SizeBytes, edits: false);
-        var targetBytes = LargeFileSource.Write(newRoot, targetPath, settings.SizeBytes, edits: true);
+        Console.WriteLine(
+            $"writing a {settings.SizeBytes / (double)(1L << 30):F2} GiB base and target " +
+            $"in {work}");
+        var baseBytes = LargeFileSource.Write(
+            oldRoot, basePath, settings.SizeBytes, edits: false);
+        var targetBytes = LargeFileSource.Write(
+            newRoot, targetPath, settings.SizeBytes, edits: true);
         var targetHash = HashFile(targetPath);
 
         var options = new DeltaOptions

@@ -12,6 +12,8 @@ internal sealed record LargeFileSettings
 
     public long IndexMemoryBytes { get; init; } = new DeltaOptions().MaxIndexMemoryBytes;
 
-    /// <summary>Where the three large files go: /var/tmp, which is on disk, not in memory.</summary>
+    /// <summary>
+    /// Where the three large files go: /var/tmp, which is on disk, not in memory.
+    /// </summary>
     public string WorkRoot { get; init; } = "/var/tmp";
 }

@@ -49,7 +49,8 @@ public static class VersionEndpoints
         CancellationToken cancellationToken)
     {
         var branch = request?.Branch ?? Naming.DefaultBranch;
-        var change = await mediator.Send(new PublishVersion(slug, label, branch), cancellationToken);
+        var change = await mediator.Send(
+            new PublishVersion(slug, label, branch), cancellationToken);
         return TypedResults.Ok(VersionChangeResponse.From(change));
     }
 

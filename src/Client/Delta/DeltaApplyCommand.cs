@@ -3,7 +3,9 @@ using Spectre.Console.Cli;
 
 namespace Mist.Client.Delta;
 
-/// <summary><c>mist delta apply</c>: applies a patch and keeps the result only if it verifies.</summary>
+/// <summary>
+/// <c>mist delta apply</c>: applies a patch and keeps the result only if it verifies.
+/// </summary>
 public sealed class DeltaApplyCommand : Command<DeltaApplySettings>
 {
     /// <inheritdoc />

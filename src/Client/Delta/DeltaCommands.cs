@@ -2,7 +2,9 @@ using Spectre.Console.Cli;
 
 namespace Mist.Client.Delta;
 
-/// <summary>The <c>mist delta</c> commands: make, apply and inspect binary patches locally.</summary>
+/// <summary>
+/// The <c>mist delta</c> commands: make, apply and inspect binary patches locally.
+/// </summary>
 public static class DeltaCommands
 {
     /// <summary>Adds the <c>delta</c> branch with its diff, apply and info commands.</summary>

@@ -27,8 +27,10 @@ public sealed class DeltaDiffCommand : Command<DeltaDiffSettings>
 
             File.Move(temporary, settings.Patch, overwrite: true);
             Console.WriteLine(
-                $"{settings.Patch}: {info.PatchBytes:N0} bytes ({info.Mode.ToString().ToLowerInvariant()}) "
-                + $"for {info.TargetSize:N0} bytes of target, in {watch.Elapsed.TotalSeconds:F1} s");
+                $"{settings.Patch}: {info.PatchBytes:N0} bytes "
+                + $"({info.Mode.ToString().ToLowerInvariant()}) "
+                + $"for {info.TargetSize:N0} bytes of target, "
+                + $"in {watch.Elapsed.TotalSeconds:F1} s");
             return 0;
         });
 }

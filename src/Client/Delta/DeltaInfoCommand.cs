@@ -20,7 +20,8 @@ public sealed class DeltaInfoCommand : Command<DeltaInfoSettings>
             var targetHash = Convert.ToHexStringLower(info.TargetSha256);
             Console.WriteLine($"base       {info.BaseSize:N0} bytes, sha256 {baseHash}");
             Console.WriteLine($"target     {info.TargetSize:N0} bytes, sha256 {targetHash}");
-            Console.WriteLine($"patch      {info.PatchBytes:N0} bytes, {info.Segments.Count} segment(s)");
+            Console.WriteLine(
+                $"patch      {info.PatchBytes:N0} bytes, {info.Segments.Count} segment(s)");
             foreach (var s in info.Segments)
             {
                 Console.WriteLine(

@@ -54,9 +54,11 @@ public static class DeltaDecoder
         {
             ApplyChecked(baseStream, patch, target, verifyBase);
         }
-        catch (Exception e) when (e is ZstdException or InvalidDataException or EndOfStreamException)
+        catch (Exception e)
+            when (e is ZstdException or InvalidDataException or EndOfStreamException)
         {
-            throw new PatchFormatException($"The patch's compressed data is corrupt: {e.Message}", e);
+            throw new PatchFormatException(
+                $"The patch's compressed data is corrupt: {e.Message}", e);
         }
     }
 
@@ -86,7 +88,8 @@ public static class DeltaDecoder
         return info with { Segments = segments, PatchBytes = patch.Position - start };
     }
 
-    private static void ApplyChecked(Stream baseStream, Stream patch, Stream target, bool verifyBase)
+    private static void ApplyChecked(
+        Stream baseStream, Stream patch, Stream target, bool verifyBase)
     {
         var (info, count) = PatchLayout.ReadHeader(patch, patch.Length - patch.Position);
         if (baseStream.Length != info.BaseSize)
@@ -209,5 +212,11 @@ public static class DeltaDecoder
     }
 
     private static FileStream OpenRead(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
+        new(
+            path,
+            FileMode.Open,
+            FileAccess.Read,
+            FileShare.Read,
+            1 << 16,
+            FileOptions.RandomAccess);
 }

@@ -13,7 +13,9 @@ namespace Mist.Delta.Patching;
 /// </summary>
 public static class DeltaEncoder
 {
-    /// <summary>Encodes the patch from <paramref name="basePath"/> to <paramref name="targetPath"/>.</summary>
+    /// <summary>
+    /// Encodes the patch from <paramref name="basePath"/> to <paramref name="targetPath"/>.
+    /// </summary>
     /// <returns>What the written patch declares.</returns>
     public static PatchInfo Encode(
         string basePath,
@@ -133,7 +135,13 @@ public static class DeltaEncoder
     }
 
     private static FileStream OpenRead(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
+        new(
+            path,
+            FileMode.Open,
+            FileAccess.Read,
+            FileShare.Read,
+            1 << 16,
+            FileOptions.RandomAccess);
 
     /// <summary>One file pair being encoded; writes the patch for a chosen mode.</summary>
     private sealed class EncodeJob(
@@ -146,7 +154,9 @@ public static class DeltaEncoder
     {
         public PatchInfo Write(DeltaMode mode, Stream patch, CancellationToken cancellationToken)
         {
-            var window = mode == DeltaMode.Small ? SmallWindow(options) : options.MaxFastWindowBytes;
+            var window = mode == DeltaMode.Small
+                ? SmallWindow(options)
+                : options.MaxFastWindowBytes;
             var plans = SegmentPlanner.Plan(baseSource, targetSource, window);
             var segments = plans
                 .Select(p => new PatchSegmentInfo(

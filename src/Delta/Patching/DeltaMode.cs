@@ -6,7 +6,9 @@ public enum DeltaMode
     /// <summary>Choose per file: try the small encoder where it is affordable, else fast.</summary>
     Auto = 0,
 
-    /// <summary>Suffix-array matching with separate control, difference and literal streams.</summary>
+    /// <summary>
+    /// Suffix-array matching with separate control, difference and literal streams.
+    /// </summary>
     Small = 1,
 
     /// <summary>Zstandard with the base as prefix and long-distance matching.</summary>

@@ -1,6 +1,8 @@
 namespace Mist.Delta.Patching;
 
-/// <summary>Settings for <see cref="DeltaEncoder"/>. The defaults suit a two-core machine.</summary>
+/// <summary>
+/// Settings for <see cref="DeltaEncoder"/>. The defaults suit a two-core machine.
+/// </summary>
 public sealed record DeltaOptions
 {
     /// <summary>The encoder to use; <see cref="DeltaMode.Auto"/> chooses per file.</summary>

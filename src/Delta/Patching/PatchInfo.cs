@@ -1,6 +1,8 @@
 namespace Mist.Delta.Patching;
 
-/// <summary>What a patch's header declares, as read by <see cref="DeltaDecoder.ReadInfo"/>.</summary>
+/// <summary>
+/// What a patch's header declares, as read by <see cref="DeltaDecoder.ReadInfo"/>.
+/// </summary>
 /// <param name="FormatVersion">Version of the patch format.</param>
 /// <param name="Mode">The encoder that produced the patch (small or fast).</param>
 /// <param name="BranchTransform">Whether the x86 branch transform was applied.</param>

@@ -163,7 +163,9 @@ internal static class PatchLayout
         return CheckBytes;
     }
 
-    /// <summary>Reads framing bytes one at a time, keeping them for the check that ends them.</summary>
+    /// <summary>
+    /// Reads framing bytes one at a time, keeping them for the check that ends them.
+    /// </summary>
     private sealed class FramingReader(Stream stream, string what)
     {
         private readonly List<byte> _bytes = new(96);

@@ -1,6 +1,8 @@
 namespace Mist.Delta.Patching;
 
-/// <summary>One segment of a patch: a run of the target and the base window it was diffed to.</summary>
+/// <summary>
+/// One segment of a patch: a run of the target and the base window it was diffed to.
+/// </summary>
 /// <param name="TargetOffset">Where the segment's output starts in the target.</param>
 /// <param name="TargetLength">Bytes of target the segment produces.</param>
 /// <param name="BaseOffset">Start of the base window the segment reads.</param>

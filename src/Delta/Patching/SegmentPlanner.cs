@@ -42,7 +42,8 @@ internal static class SegmentPlanner
             var start = anchors is null
                 ? 0
                 : ChooseWindow(anchors, targetSource, offset, length, baseLength, baseWindow);
-            plans.Add(new SegmentPlan(offset, length, start, Math.Min(baseWindow, baseLength - start)));
+            plans.Add(new SegmentPlan(
+                offset, length, start, Math.Min(baseWindow, baseLength - start)));
         }
 
         return plans;

@@ -1,6 +1,8 @@
 namespace Mist.Delta.Patching;
 
-/// <summary>LEB128 variable-length integers, as used by the patch header and control stream.</summary>
+/// <summary>
+/// LEB128 variable-length integers, as used by the patch header and control stream.
+/// </summary>
 internal static class VarInt
 {
     public const int MaxBytes = 10;

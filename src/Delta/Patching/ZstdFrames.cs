@@ -10,7 +10,9 @@ internal static class ZstdFrames
     /// <summary>Largest window the small encoder's streams use (128 MiB, zstd's "long").</summary>
     public const int MaxStreamWindowLog = 27;
 
-    /// <summary>Largest window zstd allows on 64-bit, needed for fast patches of big windows.</summary>
+    /// <summary>
+    /// Largest window zstd allows on 64-bit, needed for fast patches of big windows.
+    /// </summary>
     public const int MaxWindowLog = 31;
 
     /// <summary>Compresses one whole stream; an empty stream is stored as nothing at all.</summary>

@@ -20,7 +20,9 @@ public static class BranchTransform
 
     private const uint Mask25 = (1u << 25) - 1;
 
-    /// <summary>Transforms one block in place; <paramref name="offset"/> is its file offset.</summary>
+    /// <summary>
+    /// Transforms one block in place; <paramref name="offset"/> is its file offset.
+    /// </summary>
     public static void Encode(Span<byte> block, long offset) => Apply(block, offset, true);
 
     /// <summary>Undoes <see cref="Encode"/> on one block in place.</summary>

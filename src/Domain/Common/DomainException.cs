@@ -8,9 +8,12 @@ public sealed class DomainException(DomainErrorKind kind, string message) : Exce
 {
     public DomainErrorKind Kind { get; } = kind;
 
-    public static DomainException NotFound(string message) => new(DomainErrorKind.NotFound, message);
+    public static DomainException NotFound(string message) =>
+        new(DomainErrorKind.NotFound, message);
 
-    public static DomainException Conflict(string message) => new(DomainErrorKind.Conflict, message);
+    public static DomainException Conflict(string message) =>
+        new(DomainErrorKind.Conflict, message);
 
-    public static DomainException Invalid(string message) => new(DomainErrorKind.Invalid, message);
+    public static DomainException Invalid(string message) =>
+        new(DomainErrorKind.Invalid, message);
 }

@@ -7,7 +7,11 @@ public sealed record BuildRequested(
     string SourcePath,
     DateTimeOffset RequestedAt);
 
-public sealed record BuildIngestStarted(string Slug, string Label, int Attempt, DateTimeOffset StartedAt);
+public sealed record BuildIngestStarted(
+    string Slug,
+    string Label,
+    int Attempt,
+    DateTimeOffset StartedAt);
 
 /// <summary>Every blob the manifest names is in storage; the manifest itself is stored.</summary>
 public sealed record BuildIngested(

@@ -17,7 +17,8 @@ public sealed class BuildProgressSession : IProgress<IngestProgress>, IAsyncDisp
     private IngestProgress? _latest;
     private IngestProgress? _written;
 
-    internal BuildProgressSession(BuildProgressReporter owner, string slug, string label, int attempt)
+    internal BuildProgressSession(
+        BuildProgressReporter owner, string slug, string label, int attempt)
     {
         _owner = owner;
         _slug = slug;

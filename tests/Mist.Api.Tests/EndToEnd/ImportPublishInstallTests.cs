@@ -121,7 +121,8 @@ public sealed class ImportPublishInstallTests(EndToEndFixture server)
         }
 
         File.WriteAllBytes(Path.Combine(root, "empty.dat"), []);
-        File.WriteAllText(Path.Combine(root, "Übersicht – ゲーム.txt"), "ünïcödé", Encoding.UTF8);
+        File.WriteAllText(
+            Path.Combine(root, "Übersicht – ゲーム.txt"), "ünïcödé", Encoding.UTF8);
         var data = new byte[3 * 1024 * 1024 + 17];
         new Random(7).NextBytes(data);
         File.WriteAllBytes(Path.Combine(root, "bin", "data.pak"), data);

@@ -1,6 +1,8 @@
 namespace Mist.Api.Tests.Support;
 
-/// <summary>Waits for something the server does in the background (a projection, a worker).</summary>
+/// <summary>
+/// Waits for something the server does in the background (a projection, a worker).
+/// </summary>
 public static class Eventually
 {
     public static async Task<T> GetAsync<T>(

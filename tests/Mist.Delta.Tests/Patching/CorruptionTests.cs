@@ -95,7 +95,8 @@ public sealed class CorruptionTests
         // A header that claims an exabyte target and a segment count to match must fail on
         // the checks, not on an allocation.
         var info = new PatchInfo(
-            1, DeltaMode.Fast, false, Base.Length, System.Security.Cryptography.SHA256.HashData(Base),
+            1, DeltaMode.Fast, false, Base.Length,
+            System.Security.Cryptography.SHA256.HashData(Base),
             long.MaxValue / 2, new byte[32], [], 0);
         var header = PatchLayout.WriteHeader(info with { Segments = [] });
 

@@ -52,7 +52,10 @@ public sealed class RoundTripTests
 
         Check(baseData, target, mode);
         Check(target, baseData, mode);
-        Check(Enumerable.Repeat("abcab"u8.ToArray(), 50_000).SelectMany(b => b).ToArray(), target, mode);
+        Check(
+            Enumerable.Repeat("abcab"u8.ToArray(), 50_000).SelectMany(b => b).ToArray(),
+            target,
+            mode);
     }
 
     [Theory]

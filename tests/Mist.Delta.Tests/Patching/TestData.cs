@@ -10,7 +10,9 @@ internal static class TestData
         return data;
     }
 
-    /// <summary>Bytes drawn from a small alphabet with repeats, compressible like real code.</summary>
+    /// <summary>
+    /// Bytes drawn from a small alphabet with repeats, compressible like real code.
+    /// </summary>
     public static byte[] CodeLike(int length, int seed)
     {
         var random = new Random(seed);

@@ -30,7 +30,9 @@ public sealed class RequestBuildHandler(IEventLog log, TimeProvider clock)
             clock.GetUtcNow());
 
         if (await log.LoadAsync(
-                StreamKeys.Version(command.Slug, command.Label), GameVersion.Fold, cancellationToken)
+                StreamKeys.Version(command.Slug, command.Label),
+                GameVersion.Fold,
+                cancellationToken)
             is not null)
         {
             throw DomainException.Conflict(

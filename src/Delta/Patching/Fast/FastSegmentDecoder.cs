@@ -3,7 +3,9 @@ using ZstdSharp;
 
 namespace Mist.Delta.Patching.Fast;
 
-/// <summary>Applies one fast segment: one zstd frame decoded with the base window as prefix.</summary>
+/// <summary>
+/// Applies one fast segment: one zstd frame decoded with the base window as prefix.
+/// </summary>
 internal static class FastSegmentDecoder
 {
     public static void Apply(
@@ -14,7 +16,8 @@ internal static class FastSegmentDecoder
         {
             // The window length was checked against the base size, which was checked against
             // the real base, so this allocation is bounded by a file that exists.
-            var window = baseSource.ReadRegion(segment.BaseOffset, checked((int)segment.BaseLength));
+            var window = baseSource.ReadRegion(
+                segment.BaseOffset, checked((int)segment.BaseLength));
             decompressor.LoadDictionary(window);
         }
 

@@ -41,7 +41,8 @@ internal sealed class RandomAccessSource
         if (_transform)
         {
             if (offset % BranchTransform.BlockSize != 0
-                || ((offset + length) % BranchTransform.BlockSize != 0 && offset + length != Length))
+                || ((offset + length) % BranchTransform.BlockSize != 0
+                    && offset + length != Length))
             {
                 throw new InvalidOperationException("Transformed regions must be block aligned.");
             }

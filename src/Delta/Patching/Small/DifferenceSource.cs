@@ -30,7 +30,9 @@ internal sealed class DifferenceSource(
     public bool AtEnd =>
         _zeros == 0 && _nonZeros == 0 && runs.AtEnd && heads.AtEnd && tails.AtEnd;
 
-    /// <summary>Adds the next <c>data.Length</c> difference bytes to <paramref name="data"/>.</summary>
+    /// <summary>
+    /// Adds the next <c>data.Length</c> difference bytes to <paramref name="data"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddTo(Span<byte> data)
     {

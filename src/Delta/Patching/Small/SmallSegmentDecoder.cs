@@ -45,9 +45,11 @@ internal static class SmallSegmentDecoder
             }
 
             basePosition += seek;
-            if (copyLength > 0 && (basePosition < windowStart || copyLength > windowEnd - basePosition))
+            if (copyLength > 0
+                && (basePosition < windowStart || copyLength > windowEnd - basePosition))
             {
-                throw new PatchFormatException("A control entry copies from outside the base window.");
+                throw new PatchFormatException(
+                    "A control entry copies from outside the base window.");
             }
 
             for (var done = 0L; done < copyLength;)

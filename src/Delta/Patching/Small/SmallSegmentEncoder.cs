@@ -41,7 +41,8 @@ internal static class SmallSegmentEncoder
 
             for (var i = 0; i < entry.CopyLength; i++)
             {
-                diff[diffLength + i] = (byte)(target[produced + i] - baseWindow[entry.CopyFrom + i]);
+                diff[diffLength + i] =
+                    (byte)(target[produced + i] - baseWindow[entry.CopyFrom + i]);
             }
 
             diffLength += entry.CopyLength;
@@ -124,7 +125,10 @@ internal static class SmallSegmentEncoder
             i = start + count;
         }
 
-        return (runs.WrittenSpan.ToArray(), heads.WrittenSpan.ToArray(), tails.WrittenSpan.ToArray());
+        return (
+            runs.WrittenSpan.ToArray(),
+            heads.WrittenSpan.ToArray(),
+            tails.WrittenSpan.ToArray());
     }
 
     private static List<MatchEntry> MatchAll(Matcher matcher, int length, DeltaOptions options)
