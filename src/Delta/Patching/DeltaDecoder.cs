@@ -22,8 +22,8 @@ public static class DeltaDecoder
     /// <summary>Applies a patch from files; the target is written to a new file.</summary>
     public static void Apply(string basePath, string patchPath, string targetPath)
     {
-        using var baseStream = OpenRead(basePath);
-        using var patch = OpenRead(patchPath);
+        using var baseStream = RandomAccessSource.OpenFile(basePath);
+        using var patch = RandomAccessSource.OpenFile(patchPath);
         using var target = new FileStream(
             targetPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         Apply(baseStream, patch, target);
@@ -210,13 +210,4 @@ public static class DeltaDecoder
             decompressors.ForEach(d => d.Dispose());
         }
     }
-
-    private static FileStream OpenRead(string path) =>
-        new(
-            path,
-            FileMode.Open,
-            FileAccess.Read,
-            FileShare.Read,
-            1 << 16,
-            FileOptions.RandomAccess);
 }

@@ -24,8 +24,8 @@ public static class DeltaEncoder
         DeltaOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        using var baseStream = OpenRead(basePath);
-        using var targetStream = OpenRead(targetPath);
+        using var baseStream = RandomAccessSource.OpenFile(basePath);
+        using var targetStream = RandomAccessSource.OpenFile(targetPath);
         return Encode(baseStream, targetStream, patch, options, cancellationToken);
     }
 
@@ -133,15 +133,6 @@ public static class DeltaEncoder
         var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         return BranchTransform.LooksExecutable(head[..read]);
     }
-
-    private static FileStream OpenRead(string path) =>
-        new(
-            path,
-            FileMode.Open,
-            FileAccess.Read,
-            FileShare.Read,
-            1 << 16,
-            FileOptions.RandomAccess);
 
     /// <summary>One file pair being encoded; writes the patch for a chosen mode.</summary>
     private sealed class EncodeJob(

@@ -31,6 +31,19 @@ internal sealed class RandomAccessSource
     public long Length { get; }
 
     /// <summary>
+    /// Opens a base, target or patch file for the short reads at scattered offsets that
+    /// encoding and applying make.
+    /// </summary>
+    public static FileStream OpenFile(string path) =>
+        new(
+            path,
+            FileMode.Open,
+            FileAccess.Read,
+            FileShare.Read,
+            1 << 16,
+            FileOptions.RandomAccess);
+
+    /// <summary>
     /// Reads a region whole (for the encoder's windows and the fast decoder's dictionary). The
     /// region must start on a transform block and end on one or at the end of the file.
     /// </summary>
