@@ -10,8 +10,6 @@ namespace Mist.Client.Admin;
 /// </summary>
 public sealed class PatchChainWatcher(MistApiClient api, TimeSpan pollInterval)
 {
-    // The catalog is a projection of the event log and may trail the publish by a moment.
-    private static readonly TimeSpan CatalogLag = TimeSpan.FromSeconds(30);
 
     /// <exception cref="TimeoutException">The chain is still open at the deadline.</exception>
     public async Task<PatchChainProgress> WaitAsync(
@@ -22,7 +20,8 @@ public sealed class PatchChainWatcher(MistApiClient api, TimeSpan pollInterval)
         var reported = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
-            var chain = await TryGetAsync(game, label, started, cancellationToken);
+            var chain = await CatalogLag.TryGetAsync(
+                () => api.GetPatchChainAsync(game, label, cancellationToken), started);
             if (chain is not null)
             {
                 Report(chain, reported, progress);
@@ -57,20 +56,6 @@ public sealed class PatchChainWatcher(MistApiClient api, TimeSpan pollInterval)
         {
             progress.Report(
                 ProgressPhase.BuildingPatches, pairs.Count(p => p.IsSettled), pairs.Count);
-        }
-    }
-
-    private async Task<PatchChainProgress?> TryGetAsync(
-        string game, string label, DateTimeOffset started, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await api.GetPatchChainAsync(game, label, cancellationToken);
-        }
-        catch (MistApiException e) when (
-            e.StatusCode == 404 && DateTimeOffset.UtcNow - started < CatalogLag)
-        {
-            return null;
         }
     }
 }
